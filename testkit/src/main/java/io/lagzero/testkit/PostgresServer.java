@@ -1,0 +1,80 @@
+package io.lagzero.testkit;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A real PostgreSQL server (zonky binaries from Maven Central) in its own process. */
+public final class PostgresServer implements AutoCloseable {
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
+
+    private final EmbeddedPostgres postgres;
+    private final Path dir;
+
+    private PostgresServer(EmbeddedPostgres postgres, Path dir) {
+        this.postgres = postgres;
+        this.dir = dir;
+    }
+
+    public static PostgresServer start(String name) {
+        Path dir = ServerDirs.fresh(name);
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dir.resolve("data"))
+                    .setOverrideWorkingDirectory(dir.resolve("work").toFile())
+                    .setCleanDataDirectory(true)
+                    .setPort(ServerDirs.freePort())
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("fsync", "off")
+                    .start();
+            PostgresServer server = new PostgresServer(postgres, dir);
+            server.execute("postgres", "ALTER USER postgres WITH PASSWORD '" + PASSWORD + "'");
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL " + name + " did not start in " + dir, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String url(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
+    }
+
+    public void createDatabase(String database) {
+        execute("postgres", "CREATE DATABASE \"" + database + "\" ENCODING 'UTF8' TEMPLATE template0");
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(url(database), USER, PASSWORD);
+    }
+
+    public void execute(String database, String... sql) {
+        try (Connection c = connect(database); Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("SQL failed on PostgreSQL port " + port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new IllegalStateException("PostgreSQL on port " + port() + " did not stop", e);
+        } finally {
+            ServerDirs.deleteRecursively(dir);
+        }
+    }
+}
