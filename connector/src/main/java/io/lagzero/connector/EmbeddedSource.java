@@ -1,0 +1,137 @@
+package io.lagzero.connector;
+
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.RecordChangeEvent;
+import io.debezium.engine.format.ChangeEventFormat;
+import io.debezium.embedded.Connect;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The source half of the pipeline: Debezium's MySQL/MariaDB connector in the Debezium embedded
+ * engine, producing every change event to Kafka. A batch is marked processed (and so its binlog
+ * position may be committed) only after Kafka acknowledged all of its records.
+ */
+public final class EmbeddedSource implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSource.class);
+
+    private final DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private final ChangeProducer producer;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "lagzero-source"));
+    private final SourceProgress progress = new SourceProgress();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private EmbeddedSource(SourceSettings settings, SourceDatabase source) {
+        producer = new ChangeProducer(settings.kafkaBootstrapServers(), "lagzero-" + settings.topicPrefix() + "-source",
+                settings.topicPartitions());
+        engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(DebeziumProperties.of(settings, source))
+                .using(new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void taskStarted() {
+                        started.countDown();
+                    }
+                })
+                .using((success, message, error) -> {
+                    if (!success || error != null) {
+                        LOG.error("The Debezium source stopped: {}", message, error);
+                        failure.compareAndSet(null, error != null ? error : new IllegalStateException(message));
+                    }
+                    started.countDown();
+                    stopped.countDown();
+                })
+                .notifying(this::handleBatch)
+                .build();
+    }
+
+    /** Starts streaming and waits until Debezium's task runs (or fails, with the reason). */
+    public static EmbeddedSource start(SourceSettings settings, SourceDatabase source, Duration startTimeout) {
+        EmbeddedSource runner = new EmbeddedSource(settings, source);
+        runner.executor.execute(runner.engine);
+        try {
+            if (!runner.started.await(startTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                runner.close();
+                throw new SetupException("The Debezium source did not start within " + startTimeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runner.failure().ifPresent(error -> {
+            runner.close();
+            throw new SetupException("The Debezium source failed to start: " + SourceErrors.explain(error), error);
+        });
+        return runner;
+    }
+
+    private void handleBatch(List<RecordChangeEvent<SourceRecord>> events,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer) throws InterruptedException {
+        List<SourceRecord> records = events.stream().map(RecordChangeEvent::record).toList();
+        LOG.debug("Producing {} change events", records.size());
+        producer.sendAll(records);
+        records.forEach(this::count);
+        for (RecordChangeEvent<SourceRecord> event : events) {
+            committer.markProcessed(event);
+        }
+        committer.markBatchFinished();
+    }
+
+    private void count(SourceRecord record) {
+        if (!(record.value() instanceof Struct value) || value.schema().field("op") == null) {
+            return;
+        }
+        Struct source = value.getStruct("source");
+        if ("r".equals(value.getString("op"))) {
+            progress.recordSnapshotRow(record.topic());
+            if ("last".equals(source.getString("snapshot"))) {
+                progress.markSnapshotDone();
+            }
+        } else {
+            progress.markSnapshotDone();
+            progress.recordChange(record.topic(), source.getInt64("ts_ms"));
+        }
+    }
+
+    public SourceProgress progress() {
+        return progress;
+    }
+
+    /** Why the engine stopped on its own, if it did. */
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    public boolean isRunning() {
+        return stopped.getCount() > 0;
+    }
+
+    @Override
+    public void close() {
+        try {
+            engine.close();
+            if (!stopped.await(60, TimeUnit.SECONDS)) {
+                LOG.warn("The Debezium engine did not stop within 60 s");
+            }
+        } catch (IOException e) {
+            LOG.warn("Stopping the Debezium engine failed: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.shutdownNow();
+            producer.close();
+        }
+    }
+
+}

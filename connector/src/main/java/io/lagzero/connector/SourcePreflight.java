@@ -1,0 +1,89 @@
+package io.lagzero.connector;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks, before Debezium starts, everything that would otherwise fail later with a stack trace:
+ * credentials, reachability, binlog settings, the selected tables and their primary keys.
+ */
+public final class SourcePreflight {
+    private static final String BINLOG_FIX = "Fix: start the source with log_bin=ON, binlog_format=ROW and "
+            + "binlog_row_image=FULL (in the [mysqld] section of its config) and restart it.";
+
+    private SourcePreflight() {
+    }
+
+    public static SourceDatabase check(SourceSettings settings) {
+        try (Connection c = JdbcConnections.open("source", settings.url(), settings.user(), settings.password());
+                Statement s = c.createStatement()) {
+            String version = single(s, "SELECT VERSION()");
+            requireVariable(s, "log_bin", "1", "Binary logging is off on the source (log_bin=OFF), so there is no binlog to stream. ");
+            requireVariable(s, "binlog_format", "ROW", "The source writes its binlog in @@binlog_format=%s format; lagzero needs ROW. ");
+            requireVariable(s, "binlog_row_image", "FULL", "The source logs @@binlog_row_image=%s rows; lagzero needs FULL. ");
+            List<TableId> tables = selectedTables(c, settings.tables());
+            requirePrimaryKeys(c, tables);
+            return new SourceDatabase(SourceFlavor.ofVersion(version), version, tables);
+        } catch (SQLException e) {
+            throw new SetupException("Checking the source at " + settings.endpoint().hostAndPort() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireVariable(Statement s, String name, String expected, String problem) throws SQLException {
+        String actual = single(s, "SELECT @@" + name);
+        if (!expected.equalsIgnoreCase(actual)) {
+            throw new SetupException(String.format(problem, actual) + BINLOG_FIX);
+        }
+    }
+
+    private static List<TableId> selectedTables(Connection c, TableSelector selector) throws SQLException {
+        List<TableId> tables = new ArrayList<>();
+        String sql = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' "
+                + "AND TABLE_SCHEMA NOT IN ('mysql', 'sys', 'information_schema', 'performance_schema') "
+                + "ORDER BY TABLE_SCHEMA, TABLE_NAME";
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                TableId table = new TableId(rs.getString(1), rs.getString(2));
+                if (selector.matches(table)) {
+                    tables.add(table);
+                }
+            }
+        }
+        if (tables.isEmpty()) {
+            throw new SetupException("No table on the source matches --tables " + String.join(",", selector.patterns())
+                    + ". Fix: check the database and table names (the user must be able to see them).");
+        }
+        return tables;
+    }
+
+    private static void requirePrimaryKeys(Connection c, List<TableId> tables) throws SQLException {
+        String sql = "SELECT COUNT(*) FROM information_schema.TABLE_CONSTRAINTS "
+                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_TYPE = 'PRIMARY KEY'";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (TableId table : tables) {
+                ps.setString(1, table.database());
+                ps.setString(2, table.table());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) == 0) {
+                        throw new SetupException("Table " + table + " has no primary key, so its changes cannot be applied "
+                                + "idempotently. Fix: add one (ALTER TABLE " + table + " ADD PRIMARY KEY (...)) or leave "
+                                + "the table out of --tables.");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String single(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

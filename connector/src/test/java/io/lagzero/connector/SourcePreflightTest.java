@@ -1,0 +1,91 @@
+package io.lagzero.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.testkit.ServerDirs;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Each setup mistake stops the run with one message that names the problem and the fix. */
+class SourcePreflightTest {
+    private static MariaDbServer source;
+    private static MariaDbServer noBinlog;
+
+    @BeforeAll
+    static void start() {
+        source = MariaDbServer.startSource("preflight-source");
+        noBinlog = MariaDbServer.startTarget("preflight-nobinlog");
+        for (MariaDbServer server : new MariaDbServer[] {source, noBinlog}) {
+            server.createDatabase("app");
+            server.execute("app", "CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(20))",
+                    "CREATE TABLE audit_log (at DATETIME, line TEXT)");
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (source != null) {
+            source.close();
+        }
+        if (noBinlog != null) {
+            noBinlog.close();
+        }
+    }
+
+    @Test
+    void acceptsAGoodSourceAndResolvesTablePatterns() {
+        SourceDatabase db = SourcePreflight.check(settings(source.url("app"), MariaDbServer.PASSWORD, "app.user*"));
+        assertThat(db.flavor()).isEqualTo(SourceFlavor.MARIADB);
+        assertThat(db.tables()).containsExactly(new TableId("app", "users"));
+    }
+
+    @Test
+    void wrongPassword() {
+        assertThatThrownBy(() -> SourcePreflight.check(settings(source.url("app"), "not-the-password", "app.users")))
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("refused user 'lagzero'")
+                .hasMessageContaining("LAGZERO_SOURCE_PASSWORD")
+                .hasMessageNotContaining("not-the-password");
+    }
+
+    @Test
+    void unreachableHost() {
+        String url = "jdbc:mariadb://127.0.0.1:" + ServerDirs.freePort() + "/app";
+        assertThatThrownBy(() -> SourcePreflight.check(settings(url, MariaDbServer.PASSWORD, "app.users")))
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("Cannot reach the source database at 127.0.0.1:")
+                .hasMessageContaining("Fix:");
+    }
+
+    @Test
+    void sourceWithoutBinlog() {
+        assertThatThrownBy(() -> SourcePreflight.check(settings(noBinlog.url("app"), MariaDbServer.PASSWORD, "app.users")))
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("Binary logging is off")
+                .hasMessageContaining("log_bin=ON");
+    }
+
+    @Test
+    void tableWithoutPrimaryKey() {
+        assertThatThrownBy(() -> SourcePreflight.check(settings(source.url("app"), MariaDbServer.PASSWORD, "app.*")))
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("Table app.audit_log has no primary key")
+                .hasMessageContaining("ADD PRIMARY KEY");
+    }
+
+    @Test
+    void noMatchingTable() {
+        assertThatThrownBy(() -> SourcePreflight.check(settings(source.url("app"), MariaDbServer.PASSWORD, "app.nothing")))
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("No table on the source matches --tables app.nothing");
+    }
+
+    static SourceSettings settings(String url, String password, String tables) {
+        return new SourceSettings(url, MariaDbServer.USER, password, TableSelector.parse(tables), "test",
+                "127.0.0.1:9", 1, Duration.ofSeconds(1));
+    }
+}
