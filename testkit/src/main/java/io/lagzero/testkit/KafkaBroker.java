@@ -64,6 +64,7 @@ public final class KafkaBroker implements AutoCloseable {
             if (!Files.exists(logDir.resolve("meta.properties"))) {
                 Files.createDirectories(logDir);
                 new Formatter()
+                        .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                         .setNodeId(1)
                         .setClusterId(Uuid.randomUuid().toString())
                         .setDirectories(List.of(logDir.toAbsolutePath().toString()))

@@ -14,9 +14,12 @@ public final class ServerDirs {
     private ServerDirs() {
     }
 
-    /** A fresh directory under {@code target/servers} (or {@code $LAGZERO_SERVERS_DIR}) for one server. */
+    /**
+     * A fresh directory for one server under {@code target/servers}, or under the directory named
+     * by the system property {@code lagzero.servers.dir} or the variable {@code LAGZERO_SERVERS_DIR}.
+     */
     public static Path fresh(String name) {
-        String base = System.getenv().getOrDefault("LAGZERO_SERVERS_DIR", "target/servers");
+        String base = System.getProperty("lagzero.servers.dir", System.getenv().getOrDefault("LAGZERO_SERVERS_DIR", "target/servers"));
         Path dir = Path.of(base).toAbsolutePath().resolve(name + "-" + UUID.randomUUID().toString().substring(0, 8));
         try {
             return Files.createDirectories(dir);

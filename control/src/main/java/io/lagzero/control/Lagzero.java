@@ -1,0 +1,62 @@
+package io.lagzero.control;
+
+import io.lagzero.connector.SetupException;
+import io.lagzero.control.demo.DemoCommand;
+import io.lagzero.control.run.ConfigFile;
+import io.lagzero.control.run.RunCommand;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code lagzero} command. */
+@Command(name = "lagzero", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Moves a live MySQL/MariaDB database to a new database with zero downtime.",
+        subcommands = {RunCommand.class, DemoCommand.class})
+public final class Lagzero {
+
+    public static void main(String[] args) {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        try {
+            System.exit(commandLine(args).execute(args));
+        } catch (SetupException e) {
+            System.err.println("lagzero: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    /** The command line, with the defaults of {@code run --config FILE} read before parsing. */
+    public static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new Lagzero());
+        configFile(args).ifPresent(path -> {
+            ConfigFile file = ConfigFile.load(path);
+            CommandLine run = cli.getSubcommands().get("run");
+            run.setDefaultValueProvider(file.defaults());
+            ((RunCommand) run.getCommand()).useConfigFile(file);
+        });
+        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            Throwable cause = error;
+            while (!(cause instanceof SetupException) && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof SetupException) {
+                commandLine.getErr().println("lagzero: " + cause.getMessage());
+                return 2;
+            }
+            throw error;
+        });
+        return cli;
+    }
+
+    private static Optional<Path> configFile(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                return Optional.of(Path.of(args[i + 1]));
+            }
+            if (args[i].startsWith("--config=")) {
+                return Optional.of(Path.of(args[i].substring("--config=".length())));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,69 @@
+package io.lagzero.control.run;
+
+import io.lagzero.connector.SetupException;
+import io.lagzero.connector.SourceSettings;
+import io.lagzero.connector.TableSelector;
+import io.lagzero.sink.apply.TargetSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One pipeline, as {@code lagzero run} and {@code lagzero demo} describe it: source, target,
+ * tables, and where Kafka is (absent: an embedded broker keeps its data under {@code dataDir}).
+ */
+public record PipelineConfig(
+        String sourceUrl,
+        String sourceUser,
+        String sourcePassword,
+        String targetUrl,
+        String targetUser,
+        String targetPassword,
+        TableSelector tables,
+        Optional<String> kafka,
+        Path dataDir,
+        String topicPrefix,
+        int batchSize,
+        int topicPartitions) {
+
+    public PipelineConfig {
+        require(sourceUrl, "--source", "the source JDBC URL, e.g. --source jdbc:mariadb://db1:3306/app");
+        require(sourceUser, "--source-user", "the source user, e.g. --source-user lagzero");
+        require(targetUrl, "--target", "the target JDBC URL, e.g. --target jdbc:postgresql://db2:5432/app");
+        require(targetUser, "--target-user", "the target user, e.g. --target-user lagzero");
+        if (batchSize < 1 || batchSize > 65_000) {
+            throw new SetupException("--batch-size " + batchSize + " is out of range. Fix: use 1..65000 (default 2000)");
+        }
+        kafka = kafka.filter(k -> !k.isBlank());
+    }
+
+    public SourceSettings source(String bootstrapServers) {
+        return new SourceSettings(sourceUrl, sourceUser, sourcePassword, tables, topicPrefix, bootstrapServers,
+                topicPartitions, Duration.ofSeconds(1));
+    }
+
+    public TargetSettings target() {
+        try {
+            return new TargetSettings(targetUrl, targetUser, targetPassword, batchSize);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException("--target: " + e.getMessage(), e);
+        }
+    }
+
+    public String sinkGroupId() {
+        return "lagzero-" + topicPrefix + "-sink";
+    }
+
+    private static void require(String value, String option, String what) {
+        if (value == null || value.isBlank()) {
+            throw new SetupException(option + " is missing. Fix: give " + what + " (or set it in --config).");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PipelineConfig[source=" + sourceUrl + " as " + sourceUser + ", target=" + targetUrl + " as " + targetUser
+                + ", tables=" + tables.patterns() + ", kafka=" + kafka.orElse("embedded") + ", dataDir=" + dataDir
+                + ", topicPrefix=" + topicPrefix + ", batchSize=" + batchSize + ", passwords=****]";
+    }
+}

@@ -1,0 +1,98 @@
+package io.lagzero.control.run;
+
+import io.lagzero.connector.SetupException;
+import io.lagzero.connector.TableSelector;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lagzero run}: source → Kafka → target in this process, until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Replicates the source into the target through Kafka, in one process, until stopped (Ctrl-C).",
+            "Passwords come from LAGZERO_SOURCE_PASSWORD / LAGZERO_TARGET_PASSWORD or source-password / "
+                    + "target-password in the --config file."})
+public final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of these options (keys without dashes).")
+    Path config;
+
+    @Option(names = "--source", paramLabel = "JDBC_URL", description = "Source MySQL/MariaDB, e.g. jdbc:mariadb://db1:3306/app")
+    String source;
+
+    @Option(names = "--source-user", paramLabel = "USER", description = "Source user (needs SELECT, RELOAD, REPLICATION SLAVE/CLIENT).")
+    String sourceUser;
+
+    @Option(names = "--target", paramLabel = "JDBC_URL", description = "Target, e.g. jdbc:postgresql://db2:5432/app or jdbc:mariadb://db2:3306/app")
+    String target;
+
+    @Option(names = "--target-user", paramLabel = "USER", description = "Target user (creates tables, writes rows).")
+    String targetUser;
+
+    @Option(names = "--tables", paramLabel = "DB.TABLE,...", description = "Tables to replicate; * and ? are wildcards, e.g. app.*")
+    String tables;
+
+    @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers. Default: an embedded broker in --data-dir.")
+    String kafka;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "lagzero-data", description = "Embedded Kafka and local state (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--topic-prefix", paramLabel = "NAME", defaultValue = "lagzero", description = "Topic names are <prefix>.<db>.<table> (default: ${DEFAULT-VALUE}).")
+    String topicPrefix;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2000", description = "Most changes applied in one target transaction (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--topic-partitions", paramLabel = "N", defaultValue = "1", description = "Partitions of each new change topic (default: ${DEFAULT-VALUE}).")
+    int topicPartitions;
+
+    @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How often to log progress (default: ${DEFAULT-VALUE}).")
+    Duration statusInterval;
+
+    private ConfigFile configFile = ConfigFile.none();
+
+    public void useConfigFile(ConfigFile file) {
+        this.configFile = file;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PipelineConfig pipelineConfig = new PipelineConfig(source, sourceUser,
+                configFile.password("LAGZERO_SOURCE_PASSWORD", "source-password"), target, targetUser,
+                configFile.password("LAGZERO_TARGET_PASSWORD", "target-password"), TableSelector.parse(tables),
+                Optional.ofNullable(kafka), dataDir, topicPrefix, batchSize, topicPartitions);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopRequested.countDown();
+            try {
+                closed.await(90, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "lagzero-shutdown"));
+        try (Pipeline pipeline = Pipeline.start(pipelineConfig)) {
+            LOG.info("Replicating; stop with Ctrl-C");
+            while (!stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+                Optional<Throwable> failure = pipeline.failure();
+                if (failure.isPresent()) {
+                    throw new SetupException("The pipeline stopped: " + failure.get().getMessage(), failure.get());
+                }
+                LOG.info("applied {} rows, backlog {} changes", pipeline.sinkProgress().appliedRows(), pipeline.backlog());
+            }
+            LOG.info("Stopping: finishing the current batch and closing cleanly");
+        } finally {
+            closed.countDown();
+        }
+        return 0;
+    }
+}

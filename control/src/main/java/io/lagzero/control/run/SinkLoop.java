@@ -1,0 +1,141 @@
+package io.lagzero.control.run;
+
+import io.lagzero.sink.apply.ApplyResult;
+import io.lagzero.sink.apply.ChangeApplier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sink half of the embedded pipeline: consumes the change topics and hands each poll to the
+ * apply core, then commits exactly the offsets whose changes the target has committed.
+ */
+final class SinkLoop implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(SinkLoop.class);
+    private static final int MAX_ATTEMPTS = 6;
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final ChangeApplier applier;
+    private final Pattern topics;
+    private final JsonConverter keyConverter = new JsonConverter();
+    private final JsonConverter valueConverter = new JsonConverter();
+    private final SinkProgress progress = new SinkProgress();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean running = true;
+
+    SinkLoop(String bootstrapServers, String groupId, String topicPrefix, int maxPollRecords, ChangeApplier applier) {
+        this.applier = applier;
+        this.topics = Pattern.compile(Pattern.quote(topicPrefix) + "\\.[^.]+\\.[^.]+");
+        consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, groupId,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords),
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000",
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024),
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        keyConverter.configure(Map.of("schemas.enable", "true"), true);
+        valueConverter.configure(Map.of("schemas.enable", "true"), false);
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(topics);
+            while (running) {
+                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(500));
+                if (!polled.isEmpty()) {
+                    applyWithRetries(toSinkRecords(polled));
+                    consumer.commitSync(nextOffsets(polled));
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                failure.compareAndSet(null, e);
+            }
+        } catch (Exception e) {
+            LOG.error("The sink stopped: {}", e.getMessage(), e);
+            failure.compareAndSet(null, e);
+        } finally {
+            running = false;
+            consumer.close();
+        }
+    }
+
+    private void applyWithRetries(List<SinkRecord> records) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ApplyResult result = applier.apply(records);
+                progress.record(result);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == MAX_ATTEMPTS || !running) {
+                    throw e;
+                }
+                long backoffMillis = 500L << (attempt - 1);
+                LOG.warn("Applying {} changes failed (attempt {} of {}), retrying in {} ms: {}", records.size(), attempt,
+                        MAX_ATTEMPTS, backoffMillis, e.getMessage());
+                Thread.sleep(backoffMillis);
+            }
+        }
+    }
+
+    private List<SinkRecord> toSinkRecords(ConsumerRecords<byte[], byte[]> polled) {
+        List<SinkRecord> records = new ArrayList<>(polled.count());
+        for (ConsumerRecord<byte[], byte[]> r : polled) {
+            SchemaAndValue key = keyConverter.toConnectData(r.topic(), r.key());
+            SchemaAndValue value = valueConverter.toConnectData(r.topic(), r.value());
+            records.add(new SinkRecord(r.topic(), r.partition(), key.schema(), key.value(), value.schema(), value.value(),
+                    r.offset(), r.timestamp(), r.timestampType()));
+        }
+        return records;
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> polled) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : polled.partitions()) {
+            List<ConsumerRecord<byte[], byte[]>> records = polled.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    SinkProgress progress() {
+        return progress;
+    }
+
+    Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    boolean isRunning() {
+        return running;
+    }
+
+    void stop() {
+        running = false;
+        consumer.wakeup();
+    }
+}

@@ -1,0 +1,103 @@
+package io.lagzero.control.verify;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Reads one column of one row into a form that is equal on MariaDB and PostgreSQL exactly when
+ * the values are: numbers as plain decimals, booleans as 1/0, bytes as hex, DATETIME as a local
+ * date-time, TIMESTAMP as the UTC instant, NULL as a marker no string can equal.
+ */
+final class CanonicalValue {
+    static final String NULL = "\u0000NULL";
+
+    private CanonicalValue() {
+    }
+
+    /** A comparable value (for key order) of column {@code i}, or null. */
+    static Comparable<?> read(ResultSet rs, int i) throws SQLException {
+        ResultSetMetaData meta = rs.getMetaData();
+        String typeName = meta.getColumnTypeName(i).toLowerCase(Locale.ROOT);
+        Object value = switch (meta.getColumnType(i)) {
+            case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> typeName.equals("timestamptz")
+                    ? utc(rs.getObject(i, OffsetDateTime.class)) : rs.getObject(i, LocalDateTime.class);
+            case Types.DATE -> typeName.equals("year") ? nullable(rs, rs.getInt(i)) : rs.getObject(i, LocalDate.class);
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> rs.getBytes(i);
+            default -> rs.getObject(i);
+        };
+        return value == null ? null : comparable(value);
+    }
+
+    private static Object nullable(ResultSet rs, int value) throws SQLException {
+        return rs.wasNull() ? null : value;
+    }
+
+    private static LocalDateTime utc(OffsetDateTime value) {
+        return value == null ? null : value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
+    private static Comparable<?> comparable(Object value) {
+        if (value instanceof Boolean b) {
+            return BigDecimal.valueOf(b ? 1 : 0);
+        }
+        if (value instanceof Float || value instanceof Double) {
+            return Double.valueOf(((Number) value).toString());
+        }
+        if (value instanceof Number n) {
+            return new BigDecimal(n.toString());
+        }
+        if (value instanceof byte[] bytes) {
+            return new Bytes(bytes);
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof Comparable<?> c && !(value instanceof java.util.Date)) {
+            return c instanceof String || c instanceof LocalDate || c instanceof LocalDateTime ? c : c.toString();
+        }
+        return value.toString();
+    }
+
+    /** The text that goes into the row's checksum. */
+    static String text(Comparable<?> value) {
+        if (value == null) {
+            return NULL;
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        return value.toString();
+    }
+
+    /** Bytes compared unsigned, as both databases order BINARY/bytea keys. */
+    record Bytes(byte[] value) implements Comparable<Bytes> {
+        @Override
+        public int compareTo(Bytes other) {
+            return java.util.Arrays.compareUnsigned(value, other.value);
+        }
+
+        @Override
+        public String toString() {
+            return "0x" + HexFormat.of().formatHex(value);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes b && java.util.Arrays.equals(value, b.value);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(value);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.lagzero.control.verify;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One row as canonical values, its primary key first-class for the merge. */
+record Row(List<Comparable<?>> values, List<Integer> keyPositions, String text) {
+
+    static Row read(ResultSet rs, TableComparator.SourceColumns columns) throws SQLException {
+        List<Comparable<?>> values = new ArrayList<>(columns.names().size());
+        StringBuilder text = new StringBuilder();
+        for (int i = 1; i <= columns.names().size(); i++) {
+            Comparable<?> value = CanonicalValue.read(rs, i);
+            values.add(value);
+            text.append(CanonicalValue.text(value)).append('\u0001');
+        }
+        List<Integer> keys = columns.keyNames().stream().map(columns.names()::indexOf).toList();
+        return new Row(values, keys, text.toString());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    int compareKeyTo(Row other) {
+        for (int position : keyPositions) {
+            int order = ((Comparable) values.get(position)).compareTo(other.values.get(position));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
+    String describeKey(TableComparator.SourceColumns columns) {
+        List<String> parts = new ArrayList<>();
+        for (int position : keyPositions) {
+            parts.add(columns.names().get(position) + "=" + CanonicalValue.text(values.get(position)));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** The columns whose values differ, with both values (source → target). */
+    String differences(Row other, TableComparator.SourceColumns columns) {
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String mine = CanonicalValue.text(values.get(i));
+            String theirs = CanonicalValue.text(other.values.get(i));
+            if (!mine.equals(theirs)) {
+                parts.add(columns.names().get(i) + ": " + printable(mine) + " → " + printable(theirs));
+            }
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String printable(String value) {
+        String shown = value.equals(CanonicalValue.NULL) ? "NULL" : "'" + value + "'";
+        return shown.length() > 80 ? shown.substring(0, 77) + "..." : shown;
+    }
+}

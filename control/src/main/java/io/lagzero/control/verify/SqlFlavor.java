@@ -1,0 +1,46 @@
+package io.lagzero.control.verify;
+
+import io.lagzero.connector.JdbcEndpoint;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** How to name and order things on one side of a comparison. */
+public enum SqlFlavor {
+    MARIADB('`'),
+    POSTGRES('"');
+
+    private final char quote;
+
+    SqlFlavor(char quote) {
+        this.quote = quote;
+    }
+
+    public static SqlFlavor of(String jdbcUrl) {
+        return JdbcEndpoint.parse("url", jdbcUrl).scheme().equals("postgresql") ? POSTGRES : MARIADB;
+    }
+
+    String quote(String identifier) {
+        String q = String.valueOf(quote);
+        return q + identifier.replace(q, q + q) + q;
+    }
+
+    /** Text keys ordered by their bytes on both sides, as the merge in Java expects. */
+    String orderKey(String column, boolean text) {
+        if (!text) {
+            return quote(column);
+        }
+        return this == POSTGRES ? quote(column) + " COLLATE \"C\"" : "BINARY " + quote(column);
+    }
+
+    /** Reads times in UTC and streams large results instead of buffering them. */
+    void prepareForScan(Connection connection) throws SQLException {
+        if (this == MARIADB) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET time_zone = '+00:00'");
+            }
+        } else {
+            connection.setAutoCommit(false);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.lagzero.sink.apply;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.lagzero.sink.batch.ChangeReducer;
+import io.lagzero.sink.batch.TableChanges;
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.event.ChangeEvent;
+import io.lagzero.sink.event.ChangeEventDecoder;
+import io.lagzero.sink.event.TableId;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies batches of Debezium change records to the target, one transaction per batch. When
+ * {@link #apply} returns, the batch is committed, so the caller may commit the records' Kafka
+ * offsets. Replaying a batch is harmless. One caller at a time.
+ */
+public final class ChangeApplier implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChangeApplier.class);
+
+    private final ChangeEventDecoder decoder = new ChangeEventDecoder();
+    private final HikariDataSource pool;
+    private final TargetTables tables;
+    private final TableWriter writer;
+
+    public ChangeApplier(TargetSettings settings) {
+        Dialect dialect = settings.dialect();
+        this.pool = new HikariDataSource(poolConfig(settings, dialect));
+        this.tables = new TargetTables(dialect);
+        this.writer = new TableWriter(dialect, settings.maxBatchRows());
+        LOG.info("Applying changes to {} as {} ({} dialect, at most {} rows per statement)",
+                Dialects.withoutQuery(settings.jdbcUrl()), settings.user(), dialect.name(), settings.maxBatchRows());
+    }
+
+    private static HikariConfig poolConfig(TargetSettings settings, Dialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("lagzero-sink");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setAutoCommit(false);
+        config.setMaximumPoolSize(2);
+        config.setConnectionInitSql(dialect.connectionInitSql());
+        return config;
+    }
+
+    /**
+     * Decodes, reduces to the last change per key, creates missing tables, and applies all deletes
+     * and upserts in one transaction.
+     *
+     * @throws io.lagzero.sink.event.UndecodableRecordException if a record is not a change event; nothing was written
+     * @throws ApplyException if the target rejected the batch; it was rolled back
+     */
+    public ApplyResult apply(List<SinkRecord> records) {
+        List<ChangeEvent> events = new ArrayList<>(records.size());
+        for (SinkRecord record : records) {
+            decoder.decode(record).ifPresent(events::add);
+        }
+        OptionalLong maxSourceTsMs = events.stream().mapToLong(ChangeEvent::sourceTsMs).filter(t -> t > 0).max();
+        List<TableChanges> changes = ChangeReducer.reduce(events);
+        Map<TableId, TableCounts> counts = changes.isEmpty() ? Map.of() : write(changes);
+        int upserted = counts.values().stream().mapToInt(TableCounts::upserted).sum();
+        int deleted = counts.values().stream().mapToInt(TableCounts::deleted).sum();
+        LOG.debug("Applied {} records: {} upserted, {} deleted", records.size(), upserted, deleted);
+        return new ApplyResult(records.size(), records.size() - events.size(), upserted, deleted, counts, maxSourceTsMs);
+    }
+
+    private Map<TableId, TableCounts> write(List<TableChanges> changes) {
+        try (Connection connection = pool.getConnection()) {
+            tables.ensure(connection, changes);
+            return inTransaction(connection, changes);
+        } catch (SQLException e) {
+            throw new ApplyException(null, "Cannot use a target connection: " + e.getMessage(), e);
+        }
+    }
+
+    private Map<TableId, TableCounts> inTransaction(Connection connection, List<TableChanges> changes) {
+        Map<TableId, TableCounts> counts = new LinkedHashMap<>();
+        TableId current = null;
+        try {
+            for (TableChanges table : changes) {
+                current = table.table();
+                counts.put(current, writer.write(connection, table));
+            }
+            current = null;
+            connection.commit();
+            return Collections.unmodifiableMap(counts);
+        } catch (SQLException | RuntimeException e) {
+            ApplyException failure = new ApplyException(current, failureMessage(current, e), e);
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                failure.addSuppressed(rollbackFailure);
+            }
+            throw failure;
+        }
+    }
+
+    private static String failureMessage(TableId table, Exception e) {
+        String state = e instanceof SQLException sql && sql.getSQLState() != null ? " [SQLState " + sql.getSQLState() + "]" : "";
+        String where = table == null ? "Cannot commit the batch" : "Cannot apply changes to target table " + table.table()
+                + " (source " + table + ")";
+        return where + ", rolled back: " + e.getMessage() + state;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

@@ -1,0 +1,41 @@
+package io.lagzero.sink.dialect;
+
+import io.lagzero.sink.event.Column;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * What differs between target databases: identifier quoting, DDL types, upsert and delete text and
+ * value binding. Implementations are found with {@link java.util.ServiceLoader}; see {@link Dialects}.
+ */
+public interface Dialect {
+    String name();
+
+    /** True when this dialect handles the JDBC URL (by its prefix). */
+    boolean accepts(String jdbcUrl);
+
+    /** Throws {@link IllegalArgumentException} naming {@code jdbcUrl} and the fix when the URL cannot work. */
+    void checkUrl(String jdbcUrl);
+
+    /** A statement to run on every new connection, or null. */
+    String connectionInitSql();
+
+    /** The most bind parameters one statement may carry. */
+    int maxParameters();
+
+    /** The identifier quoted, case preserved. */
+    String quote(String identifier);
+
+    /** {@code CREATE TABLE IF NOT EXISTS}, columns in source order, primary key from the key columns. */
+    String createTable(String table, List<Column> columns, List<String> keyColumns);
+
+    /** An insert of {@code rows} rows that updates every non-key column of rows whose key exists. */
+    String upsert(String table, List<Column> columns, List<String> keyColumns, int rows);
+
+    /** A delete of {@code rows} keys. */
+    String delete(String table, List<String> keyColumns, int rows);
+
+    /** Binds a converted value (null binds SQL NULL of the column's type). */
+    void bind(PreparedStatement statement, int index, Column column, Object value) throws SQLException;
+}

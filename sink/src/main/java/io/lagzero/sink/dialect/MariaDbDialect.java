@@ -1,0 +1,97 @@
+package io.lagzero.sink.dialect;
+
+import io.lagzero.sink.event.BitString;
+import io.lagzero.sink.event.Column;
+import io.lagzero.sink.event.ValueKind;
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * MariaDB and MySQL targets. Sessions run in UTC so TIMESTAMP values are written as the instants
+ * they are, and in strict mode so a value that does not fit fails instead of being truncated.
+ */
+public final class MariaDbDialect extends SqlDialect {
+    public MariaDbDialect() {
+        super("`");
+    }
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public boolean accepts(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:");
+    }
+
+    @Override
+    public void checkUrl(String jdbcUrl) {
+        int hosts = jdbcUrl.indexOf("//");
+        int slash = hosts < 0 ? -1 : jdbcUrl.indexOf('/', hosts + 2);
+        int query = jdbcUrl.indexOf('?');
+        String database = slash < 0 ? "" : jdbcUrl.substring(slash + 1, query < 0 ? jdbcUrl.length() : query);
+        if (database.isBlank()) {
+            throw new IllegalArgumentException("jdbcUrl '" + Dialects.withoutQuery(jdbcUrl) + "' names no database. "
+                    + "Fix: add the target database to the path, e.g. jdbc:mariadb://host:3306/app");
+        }
+    }
+
+    @Override
+    public String connectionInitSql() {
+        return "SET time_zone = '+00:00', sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_ALL_TABLES', 'NO_AUTO_VALUE_ON_ZERO')";
+    }
+
+    @Override
+    public int maxParameters() {
+        return 65_000;
+    }
+
+    @Override
+    protected String columnType(Column column, boolean key) {
+        return MariaDbTypes.of(column, key);
+    }
+
+    @Override
+    protected String nullability(Column column, boolean key) {
+        if (!key && column.optional() && column.kind() == ValueKind.TIMESTAMP) {
+            return " NULL";
+        }
+        return super.nullability(column, key);
+    }
+
+    @Override
+    protected String tableOptions() {
+        return " DEFAULT CHARSET=utf8mb4";
+    }
+
+    @Override
+    protected String upsertClause(List<Column> columns, List<String> keyColumns) {
+        List<String> updated = columns.stream().map(Column::name).filter(n -> !keyColumns.contains(n)).toList();
+        if (updated.isEmpty()) {
+            String key = quote(keyColumns.get(0));
+            return "ON DUPLICATE KEY UPDATE " + key + " = " + key;
+        }
+        return "ON DUPLICATE KEY UPDATE " + updated.stream()
+                .map(n -> quote(n) + " = VALUES(" + quote(n) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    @Override
+    protected void bindSpecial(PreparedStatement statement, int index, Column column, Object value)
+            throws SQLException {
+        switch (column.kind()) {
+            case TIMESTAMP -> statement.setObject(index,
+                    ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
+            case TIME -> statement.setString(index, TimeText.of((Duration) value));
+            case BITS -> statement.setBigDecimal(index, new BigDecimal(((BitString) value).toBigInteger()));
+            default -> statement.setString(index, (String) value);
+        }
+    }
+}
