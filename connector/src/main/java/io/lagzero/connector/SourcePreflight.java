@@ -19,18 +19,19 @@ public final class SourcePreflight {
     private SourcePreflight() {
     }
 
-    public static SourceDatabase check(SourceSettings settings) {
-        try (Connection c = JdbcConnections.open("source", settings.url(), settings.user(), settings.password());
+    public static SourceDatabase check(String url, String user, String password, TableSelector selected) {
+        try (Connection c = JdbcConnections.open("source", url, user, password);
                 Statement s = c.createStatement()) {
             String version = single(s, "SELECT VERSION()");
             requireVariable(s, "log_bin", "1", "Binary logging is off on the source (log_bin=OFF), so there is no binlog to stream. ");
             requireVariable(s, "binlog_format", "ROW", "The source writes its binlog in @@binlog_format=%s format; lagzero needs ROW. ");
             requireVariable(s, "binlog_row_image", "FULL", "The source logs @@binlog_row_image=%s rows; lagzero needs FULL. ");
-            List<TableId> tables = selectedTables(c, settings.tables());
+            List<TableId> tables = selectedTables(c, selected);
             requirePrimaryKeys(c, tables);
             return new SourceDatabase(SourceFlavor.ofVersion(version), version, tables);
         } catch (SQLException e) {
-            throw new SetupException("Checking the source at " + settings.endpoint().hostAndPort() + " failed: " + e.getMessage(), e);
+            throw new SetupException("Checking the source at " + JdbcEndpoint.parse("--source", url).hostAndPort()
+                    + " failed: " + e.getMessage(), e);
         }
     }
 

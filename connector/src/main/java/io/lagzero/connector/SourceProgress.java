@@ -30,6 +30,10 @@ public final class SourceProgress {
         return rows == null ? 0 : rows.sum();
     }
 
+    public long snapshotRows() {
+        return snapshotRows.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
     public long changes() {
         return changes.values().stream().mapToLong(LongAdder::sum).sum();
     }

@@ -44,7 +44,8 @@ class EmbeddedSourceTest {
     void snapshotsThenStreamsAndResumesWithoutResnapshotting() {
         SourceSettings settings = new SourceSettings(source.url("shop"), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 TableSelector.parse("shop.items"), "it", kafka.bootstrapServers(), 2, Duration.ofMillis(500));
-        SourceDatabase db = SourcePreflight.check(settings);
+        SourceDatabase db = SourcePreflight.check(settings.url(), settings.user(), settings.password(), settings.tables());
+        assertThat(SourceOffsets.read(settings)).isEqualTo(SourceOffsets.State.NONE);
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer()) {
             consumer.subscribe(List.of("it.shop.items"));
@@ -56,6 +57,7 @@ class EmbeddedSourceTest {
                 assertThat(runner.progress().snapshotDone()).isTrue();
             }
             assertThat(seen).extracting(r -> op(r.value())).containsExactly("r", "r", "u", "d");
+            assertThat(SourceOffsets.read(settings)).isEqualTo(SourceOffsets.State.STREAMING);
             assertThat(seen.get(2).key()).contains("\"id\":1");
 
             source.execute("shop", "INSERT INTO items VALUES (3, 'three')");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.ServerDirs;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,14 +37,14 @@ class SourcePreflightTest {
 
     @Test
     void acceptsAGoodSourceAndResolvesTablePatterns() {
-        SourceDatabase db = SourcePreflight.check(settings(source.url("app"), MariaDbServer.PASSWORD, "app.user*"));
+        SourceDatabase db = SourcePreflight.check(source.url("app"), MariaDbServer.USER, MariaDbServer.PASSWORD, TableSelector.parse("app.user*"));
         assertThat(db.flavor()).isEqualTo(SourceFlavor.MARIADB);
         assertThat(db.tables()).containsExactly(new TableId("app", "users"));
     }
 
     @Test
     void wrongPassword() {
-        assertThatThrownBy(() -> SourcePreflight.check(settings(source.url("app"), "not-the-password", "app.users")))
+        assertThatThrownBy(() -> SourcePreflight.check(source.url("app"), MariaDbServer.USER, "not-the-password", TableSelector.parse("app.users")))
                 .isInstanceOf(SetupException.class)
                 .hasMessageContaining("refused user 'lagzero'")
                 .hasMessageContaining("LAGZERO_SOURCE_PASSWORD")
@@ -55,7 +54,7 @@ class SourcePreflightTest {
     @Test
     void unreachableHost() {
         String url = "jdbc:mariadb://127.0.0.1:" + ServerDirs.freePort() + "/app";
-        assertThatThrownBy(() -> SourcePreflight.check(settings(url, MariaDbServer.PASSWORD, "app.users")))
+        assertThatThrownBy(() -> SourcePreflight.check(url, MariaDbServer.USER, MariaDbServer.PASSWORD, TableSelector.parse("app.users")))
                 .isInstanceOf(SetupException.class)
                 .hasMessageContaining("Cannot reach the source database at 127.0.0.1:")
                 .hasMessageContaining("Fix:");
@@ -63,7 +62,7 @@ class SourcePreflightTest {
 
     @Test
     void sourceWithoutBinlog() {
-        assertThatThrownBy(() -> SourcePreflight.check(settings(noBinlog.url("app"), MariaDbServer.PASSWORD, "app.users")))
+        assertThatThrownBy(() -> SourcePreflight.check(noBinlog.url("app"), MariaDbServer.USER, MariaDbServer.PASSWORD, TableSelector.parse("app.users")))
                 .isInstanceOf(SetupException.class)
                 .hasMessageContaining("Binary logging is off")
                 .hasMessageContaining("log_bin=ON");
@@ -71,7 +70,7 @@ class SourcePreflightTest {
 
     @Test
     void tableWithoutPrimaryKey() {
-        assertThatThrownBy(() -> SourcePreflight.check(settings(source.url("app"), MariaDbServer.PASSWORD, "app.*")))
+        assertThatThrownBy(() -> SourcePreflight.check(source.url("app"), MariaDbServer.USER, MariaDbServer.PASSWORD, TableSelector.parse("app.*")))
                 .isInstanceOf(SetupException.class)
                 .hasMessageContaining("Table app.audit_log has no primary key")
                 .hasMessageContaining("ADD PRIMARY KEY");
@@ -79,13 +78,8 @@ class SourcePreflightTest {
 
     @Test
     void noMatchingTable() {
-        assertThatThrownBy(() -> SourcePreflight.check(settings(source.url("app"), MariaDbServer.PASSWORD, "app.nothing")))
+        assertThatThrownBy(() -> SourcePreflight.check(source.url("app"), MariaDbServer.USER, MariaDbServer.PASSWORD, TableSelector.parse("app.nothing")))
                 .isInstanceOf(SetupException.class)
                 .hasMessageContaining("No table on the source matches --tables app.nothing");
-    }
-
-    static SourceSettings settings(String url, String password, String tables) {
-        return new SourceSettings(url, MariaDbServer.USER, password, TableSelector.parse(tables), "test",
-                "127.0.0.1:9", 1, Duration.ofSeconds(1));
     }
 }

@@ -4,6 +4,7 @@ import io.lagzero.connector.SetupException;
 import io.lagzero.control.demo.DemoCommand;
 import io.lagzero.control.run.ConfigFile;
 import io.lagzero.control.run.RunCommand;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -17,11 +18,18 @@ public final class Lagzero {
 
     public static void main(String[] args) {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        System.exit(execute(args, new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command; problems the user can fix are one line on {@code err} and exit code 2. */
+    public static int execute(String[] args, PrintWriter err) {
         try {
-            System.exit(commandLine(args).execute(args));
+            CommandLine cli = commandLine(args);
+            cli.setErr(err);
+            return cli.execute(args);
         } catch (SetupException e) {
-            System.err.println("lagzero: " + e.getMessage());
-            System.exit(2);
+            err.println("lagzero: " + e.getMessage());
+            return 2;
         }
     }
 

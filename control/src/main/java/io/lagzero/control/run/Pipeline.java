@@ -3,6 +3,7 @@ package io.lagzero.control.run;
 import io.lagzero.connector.EmbeddedSource;
 import io.lagzero.connector.JdbcConnections;
 import io.lagzero.connector.SourceDatabase;
+import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.SourceProgress;
 import io.lagzero.connector.SourceSettings;
@@ -12,15 +13,8 @@ import io.lagzero.testkit.KafkaBroker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +33,7 @@ public final class Pipeline implements AutoCloseable {
     private EmbeddedSource source;
     private SinkLoop sink;
     private Thread sinkThread;
-    private Admin admin;
+    private SinkGroup sinkGroup;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Pipeline(PipelineConfig config) {
@@ -60,19 +54,20 @@ public final class Pipeline implements AutoCloseable {
     private void startParts() {
         LOG.info("Starting {}", config);
         checkTarget();
-        sourceDatabase = SourcePreflight.check(config.source("unused:0"));
+        sourceDatabase = SourcePreflight.check(config.sourceUrl(), config.sourceUser(), config.sourcePassword(), config.tables());
         LOG.info("Source is {} {}; replicating {}", sourceDatabase.flavor(), sourceDatabase.version(), sourceDatabase.tables());
         bootstrapServers = config.kafka().orElseGet(() -> {
             embeddedKafka = KafkaBroker.startPersistent(config.dataDir().resolve("kafka"));
             LOG.info("Embedded Kafka broker at {} with data in {}", embeddedKafka.bootstrapServers(), config.dataDir());
             return embeddedKafka.bootstrapServers();
         });
-        admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "client.id", "lagzero-" + config.topicPrefix()));
+        sinkGroup = new SinkGroup(bootstrapServers, config.sinkGroupId());
         applier = new ChangeApplier(config.target());
+        SourceSettings sourceSettings = config.source(bootstrapServers);
+        startOverIfASnapshotWasCutOff(sourceSettings);
         sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), config.batchSize(), applier);
         sinkThread = new Thread(sink, "lagzero-sink");
         sinkThread.start();
-        SourceSettings sourceSettings = config.source(bootstrapServers);
         source = EmbeddedSource.start(sourceSettings, sourceDatabase, Duration.ofMinutes(2));
     }
 
@@ -108,32 +103,30 @@ public final class Pipeline implements AutoCloseable {
 
     /** Change events in Kafka that the sink has not yet committed to the target. */
     public long backlog() {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(config.sinkGroupId())
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = admin.listTopics().names().get().stream()
-                    .filter(topic -> sourceDatabase.tables().stream().anyMatch(t -> topic(t).equals(topic)))
-                    .flatMap(topic -> partitions(topic).entrySet().stream())
-                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-            return ends.entrySet().stream().mapToLong(end -> {
-                OffsetAndMetadata done = committed.get(end.getKey());
-                return end.getValue().offset() - (done == null ? 0 : done.offset());
-            }).sum();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Cannot read the sink's backlog from Kafka: " + e.getCause().getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return sinkGroup.backlog(topics());
     }
 
-    private Map<TopicPartition, OffsetSpec> partitions(String topic) {
-        try {
-            return admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic).partitions().stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
-        } catch (ExecutionException | InterruptedException e) {
-            throw new IllegalStateException("Cannot describe topic " + topic, e);
+    private List<String> topics() {
+        return sourceDatabase.tables().stream().map(this::topic).toList();
+    }
+
+    /**
+     * Debezium redoes a snapshot that was cut off (or never committed its first position), and rows
+     * deleted on the source in between would linger in the target. So the target tables are emptied
+     * and the earlier attempt's events skipped before the new snapshot starts.
+     */
+    private void startOverIfASnapshotWasCutOff(SourceSettings sourceSettings) {
+        SourceOffsets.State state = SourceOffsets.read(sourceSettings);
+        if (state == SourceOffsets.State.STREAMING) {
+            LOG.info("Resuming the binlog where the last run stopped");
+        } else if (sinkGroup.hasCommittedOffsets()) {
+            LOG.warn("The previous initial snapshot did not finish; taking it again: truncating {} in the target and "
+                    + "skipping the earlier attempt's change events", sourceDatabase.tables());
+            sinkGroup.skipToEnd(topics());
+            applier.truncate(sourceDatabase.tables().stream()
+                    .map(t -> new io.lagzero.sink.event.TableId(t.database(), t.table())).toList());
+        } else {
+            LOG.info("Taking the initial snapshot of {}", sourceDatabase.tables());
         }
     }
 
@@ -156,8 +149,8 @@ public final class Pipeline implements AutoCloseable {
         if (applier != null) {
             applier.close();
         }
-        if (admin != null) {
-            admin.close();
+        if (sinkGroup != null) {
+            sinkGroup.close();
         }
         if (embeddedKafka != null) {
             embeddedKafka.close();

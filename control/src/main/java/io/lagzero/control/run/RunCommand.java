@@ -87,7 +87,9 @@ public final class RunCommand implements Callable<Integer> {
                 if (failure.isPresent()) {
                     throw new SetupException("The pipeline stopped: " + failure.get().getMessage(), failure.get());
                 }
-                LOG.info("applied {} rows, backlog {} changes", pipeline.sinkProgress().appliedRows(), pipeline.backlog());
+                LOG.info("source produced {} snapshot rows and {} binlog changes; sink applied {} rows; backlog {} changes",
+                        pipeline.sourceProgress().snapshotRows(), pipeline.sourceProgress().changes(),
+                        pipeline.sinkProgress().appliedRows(), pipeline.backlog());
             }
             LOG.info("Stopping: finishing the current batch and closing cleanly");
         } finally {

@@ -1,5 +1,6 @@
 package io.lagzero.control.run;
 
+import io.lagzero.sink.apply.ApplyException;
 import io.lagzero.sink.apply.ApplyResult;
 import io.lagzero.sink.apply.ChangeApplier;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -44,18 +46,21 @@ final class SinkLoop implements Runnable {
     SinkLoop(String bootstrapServers, String groupId, String topicPrefix, int maxPollRecords, ChangeApplier applier) {
         this.applier = applier;
         this.topics = Pattern.compile(Pattern.quote(topicPrefix) + "\\.[^.]+\\.[^.]+");
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, groupId,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords),
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000",
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536",
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100",
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024),
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        // Static membership: a restarted runner gets its partitions back at once instead of waiting
+        // for the crashed member's session to expire.
+        props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, SinkGroup.instanceId(groupId));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords));
+        props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
+        props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         keyConverter.configure(Map.of("schemas.enable", "true"), true);
         valueConverter.configure(Map.of("schemas.enable", "true"), false);
     }
@@ -90,7 +95,7 @@ final class SinkLoop implements Runnable {
                 ApplyResult result = applier.apply(records);
                 progress.record(result);
                 return;
-            } catch (RuntimeException e) {
+            } catch (ApplyException e) {
                 if (attempt == MAX_ATTEMPTS || !running) {
                     throw e;
                 }

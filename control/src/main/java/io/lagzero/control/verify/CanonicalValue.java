@@ -24,7 +24,11 @@ final class CanonicalValue {
     }
 
     /** A comparable value (for key order) of column {@code i}, or null. */
-    static Comparable<?> read(ResultSet rs, int i) throws SQLException {
+    static Comparable<?> read(ResultSet rs, int i, boolean dateTime) throws SQLException {
+        if (dateTime && rs.getMetaData().getColumnType(i) != Types.TIMESTAMP) {
+            String text = rs.getString(i);
+            return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
+        }
         ResultSetMetaData meta = rs.getMetaData();
         String typeName = meta.getColumnTypeName(i).toLowerCase(Locale.ROOT);
         Object value = switch (meta.getColumnType(i)) {

@@ -12,12 +12,11 @@ record Row(List<Comparable<?>> values, List<Integer> keyPositions, String text) 
         List<Comparable<?>> values = new ArrayList<>(columns.names().size());
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= columns.names().size(); i++) {
-            Comparable<?> value = CanonicalValue.read(rs, i);
+            Comparable<?> value = CanonicalValue.read(rs, i, columns.isDateTime(columns.names().get(i - 1)));
             values.add(value);
             text.append(CanonicalValue.text(value)).append('\u0001');
         }
-        List<Integer> keys = columns.keyNames().stream().map(columns.names()::indexOf).toList();
-        return new Row(values, keys, text.toString());
+        return new Row(values, columns.keyPositions(), text.toString());
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -25,6 +25,14 @@ public enum SqlFlavor {
         return q + identifier.replace(q, q + q) + q;
     }
 
+    /**
+     * MariaDB's driver shifts DATETIMEs that fall in a daylight-saving gap of the JVM's zone, so
+     * they are read as the server's text instead.
+     */
+    String selectExpression(String column, boolean dateTime) {
+        return this == MARIADB && dateTime ? "CAST(" + quote(column) + " AS CHAR) AS " + quote(column) : quote(column);
+    }
+
     /** Text keys ordered by their bytes on both sides, as the merge in Java expects. */
     String orderKey(String column, boolean text) {
         if (!text) {

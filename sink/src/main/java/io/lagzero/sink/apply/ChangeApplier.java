@@ -114,6 +114,21 @@ public final class ChangeApplier implements AutoCloseable {
         return where + ", rolled back: " + e.getMessage() + state;
     }
 
+    /**
+     * Empties the target tables of these source tables (those that exist), for a snapshot that
+     * starts over and must not leave rows the source deleted in the meantime.
+     */
+    public void truncate(List<TableId> sourceTables) {
+        try (Connection connection = pool.getConnection()) {
+            for (TableId table : sourceTables) {
+                tables.truncate(connection, table.table());
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new ApplyException(null, "Cannot truncate the target tables: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -48,6 +48,16 @@ final class TargetTables {
         }
     }
 
+    /** Empties the table if it exists; the caller commits. */
+    void truncate(Connection connection, String name) throws SQLException {
+        if (exists(connection, name)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("TRUNCATE TABLE " + dialect.quote(name));
+            }
+            LOG.info("Truncated target table {}", name);
+        }
+    }
+
     private boolean exists(Connection connection, String name) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String pattern = escape(name, meta.getSearchStringEscape());

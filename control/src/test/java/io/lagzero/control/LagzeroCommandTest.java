@@ -1,0 +1,61 @@
+package io.lagzero.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lagzero.testkit.ServerDirs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user sees when the command line or the config file is wrong: one line with the fix. */
+class LagzeroCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void missingOptionsNameTheFlagAndTheFix() {
+        Result result = run("run", "--target", "jdbc:postgresql://127.0.0.1:5432/app", "--target-user", "u", "--tables", "app.*");
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).contains("lagzero: --source is missing. Fix: give the source JDBC URL").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreachableTargetIsOneLineWithTheFix() {
+        String url = "jdbc:postgresql://127.0.0.1:" + ServerDirs.freePort() + "/app";
+        Result result = run("run", "--source", "jdbc:mariadb://127.0.0.1:1/app", "--source-user", "u", "--target", url,
+                "--target-user", "u", "--tables", "app.*");
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).startsWith("lagzero: Cannot reach the target database at 127.0.0.1:")
+                .contains("Fix: check that the server is running").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theConfigFileSuppliesOptionsAndItsPasswordStaysSecret() throws Exception {
+        Path config = dir.resolve("lagzero.properties");
+        Files.writeString(config, String.join("\n",
+                "source=jdbc:mariadb://127.0.0.1:1/app", "source-user=from-file", "source-password=s3cret",
+                "target=jdbc:mariadb://127.0.0.1:" + ServerDirs.freePort() + "/app", "target-user=t", "tables=app.*"));
+        Result result = run("run", "--config", config.toString(), "--source-user", "from-flag");
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).contains("Cannot reach the target database").doesNotContain("s3cret");
+    }
+
+    @Test
+    void anUnreadableConfigFileSaysSo() {
+        Result result = run("run", "--config", dir.resolve("missing.properties").toString());
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).contains("Cannot read --config").contains("missing.properties");
+    }
+
+    private static Result run(String... args) {
+        StringWriter err = new StringWriter();
+        int code = Lagzero.execute(args, new PrintWriter(err, true));
+        return new Result(code, err.toString());
+    }
+
+    private record Result(int code, String err) {
+    }
+}

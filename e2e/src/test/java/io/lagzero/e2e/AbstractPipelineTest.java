@@ -1,0 +1,217 @@
+package io.lagzero.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lagzero.connector.SourceOffsets;
+import io.lagzero.connector.SourceSettings;
+import io.lagzero.connector.TableId;
+import io.lagzero.connector.TableSelector;
+import io.lagzero.control.run.Pipeline;
+import io.lagzero.control.run.PipelineConfig;
+import io.lagzero.control.verify.TableComparator;
+import io.lagzero.control.verify.TableComparison;
+import io.lagzero.testkit.KafkaBroker;
+import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.testkit.ServerDirs;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline on real servers: MariaDB source with binlog → Debezium → Kafka → sink →
+ * target. One subclass per target database.
+ */
+abstract class AbstractPipelineTest {
+    private static final int SEEDED_ORDERS = 60_000;
+    static MariaDbServer source;
+    static KafkaBroker kafka;
+    static Target target;
+
+    static void startServers(Target targetDatabase) {
+        target = targetDatabase;
+        source = MariaDbServer.startSource("e2e-source");
+        kafka = KafkaBroker.start("e2e-kafka");
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        for (AutoCloseable server : new AutoCloseable[] {kafka, source, target}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void snapshotAndStreamingReachTheTargetWithExactValues() throws Exception {
+        String db = target.qualifier();
+        source.createDatabase(db);
+        source.execute(db, TypedRows.CREATE, TypedRows.INSERT_MAX, TypedRows.INSERT_MIN, TypedRows.INSERT_NULLS,
+                "CREATE TABLE people (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL, nick VARCHAR(20) NULL)",
+                "INSERT INTO people (name, nick) SELECT CONCAT('person ', seq), IF(seq % 3 = 0, NULL, '') FROM seq_1_to_200");
+        List<TableId> tables = List.of(new TableId(db, "typed"), new TableId(db, "people"));
+        Path dataDir = ServerDirs.fresh("e2e-pipeline");
+        try (Pipeline pipeline = Pipeline.start(config(db, "snap", dataDir))) {
+            awaitIdentical(db, tables, pipeline);
+
+            source.execute(db, TypedRows.INSERT_MAX.replace("VALUES (1,", "VALUES (4,"),
+                    "UPDATE typed SET d = 0.000001, v = 'geändert ✓', dt = '2025-01-01 00:00:00.000001' WHERE id = 1",
+                    "UPDATE typed SET i = 7, t = 'now set', bin = UNHEX(SHA2('x', 256)), dd = '2000-02-29' WHERE id = 3",
+                    "UPDATE typed SET t = NULL WHERE id = 4",
+                    "DELETE FROM typed WHERE id = 2",
+                    "INSERT INTO people (name) SELECT CONCAT('new ', seq) FROM seq_1_to_50",
+                    "UPDATE people SET nick = 'x' WHERE id <= 20",
+                    "DELETE FROM people WHERE id BETWEEN 30 AND 39",
+                    "UPDATE people SET id = 1000 WHERE id = 5");
+            awaitIdentical(db, tables, pipeline);
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            assertThat(text(s, "SELECT b_u FROM " + target.table("typed") + " WHERE id = 4"))
+                    .isEqualTo("18446744073709551615");
+            assertThat(text(s, "SELECT v FROM " + target.table("typed") + " WHERE id = 1")).isEqualTo("geändert ✓");
+            assertThat(text(s, "SELECT t FROM " + target.table("typed") + " WHERE id = 4")).isNull();
+            assertThat(text(s, "SELECT COUNT(*) FROM " + target.table("people") + " WHERE id IN (5, 1000)")).isEqualTo("1");
+            assertThat(text(s, "SELECT COUNT(*) FROM " + target.table("people") + " WHERE nick IS NULL")).isEqualTo("106");
+        }
+    }
+
+    @Test
+    void aRunnerKilledDuringTheSnapshotAndDuringStreamingLosesAndDuplicatesNothing() throws Exception {
+        String db = target.qualifier() + "_crash";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(SEEDED_ORDERS));
+        Path dataDir = ServerDirs.fresh("e2e-runner");
+        Map<String, String> env = Map.of("LAGZERO_SOURCE_PASSWORD", MariaDbServer.PASSWORD,
+                "LAGZERO_TARGET_PASSWORD", target.password());
+        String[] args = {"--source", source.url(db), "--source-user", MariaDbServer.USER, "--target", targetUrl(db),
+            "--target-user", target.user(), "--tables", db + ".orders", "--kafka", kafka.bootstrapServers(),
+            "--data-dir", dataDir.toString(), "--topic-prefix", "crash", "--batch-size", "500", "--status-interval", "2s"};
+        SourceSettings offsets = new SourceSettings(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD,
+                TableSelector.parse(db + ".orders"), "crash", kafka.bootstrapServers(), 1, Duration.ofSeconds(1));
+        try (OrdersWorkload writer = OrdersWorkload.start(source, db, SEEDED_ORDERS)) {
+            try (RunnerProcess duringSnapshot = RunnerProcess.start(dataDir.resolve("1.log"), env, args)) {
+                await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> targetRows(db, "orders") > 0);
+                duringSnapshot.kill();
+            }
+            try (RunnerProcess duringStreaming = RunnerProcess.start(dataDir.resolve("2.log"), env, args)) {
+                await().atMost(Duration.ofMinutes(2)).until(() -> SourceOffsets.read(offsets) == SourceOffsets.State.STREAMING);
+                long streamedAfter = writer.maxId() + 500;
+                await().atMost(Duration.ofMinutes(2)).until(() -> maxTargetId(db) > streamedAfter);
+                duringStreaming.kill();
+            }
+            long killedAt = writer.writes();
+            await().atMost(Duration.ofMinutes(1)).until(() -> writer.writes() > killedAt + 2000);
+            try (RunnerProcess last = RunnerProcess.start(dataDir.resolve("3.log"), env, args)) {
+                long restartedAt = writer.writes();
+                await().atMost(Duration.ofMinutes(1)).until(() -> writer.writes() > restartedAt + 2000);
+                writer.stop();
+                awaitIdenticalIn(db, List.of(new TableId(db, "orders")), Duration.ofMinutes(3));
+                assertThat(last.stop()).as("exit code after SIGTERM").isIn(0, 143);
+                assertThat(last.output()).contains("Resuming the binlog where the last run stopped");
+            }
+            assertThat(java.nio.file.Files.readString(dataDir.resolve("2.log")))
+                    .contains("The previous initial snapshot did not finish");
+        } finally {
+            keepLogs(dataDir, target.flavor().name().toLowerCase());
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    /** The runners' logs outlive the test under target/runner-logs, to read after a failure. */
+    private static void keepLogs(Path dataDir, String name) throws java.io.IOException {
+        Path logs = Path.of("target", "runner-logs", name);
+        java.nio.file.Files.createDirectories(logs);
+        try (var files = java.nio.file.Files.list(dataDir)) {
+            for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+                java.nio.file.Files.copy(log, logs.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** A second database on the target server, for tests that need their own. */
+    abstract void targetDatabase(String name);
+
+    abstract String targetUrl(String database);
+
+    abstract String targetQualifier(String database);
+
+    private PipelineConfig config(String db, String prefix, Path dataDir) {
+        return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, target.url(), target.user(),
+                target.password(), TableSelector.parse(db + ".*"), Optional.of(kafka.bootstrapServers()), dataDir, prefix,
+                1000, 2);
+    }
+
+    private void awaitIdentical(String db, List<TableId> tables, Pipeline pipeline) {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            assertThat(pipeline.failure()).isEmpty();
+            assertThat(compare(target.url(), target.qualifier(), tables)).allMatch(TableComparison::identical);
+        });
+    }
+
+    private void awaitIdenticalIn(String db, List<TableId> tables, Duration timeout) {
+        await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(compare(targetUrl(db), targetQualifier(db), tables)).allMatch(TableComparison::identical));
+    }
+
+    private List<TableComparison> compare(String targetUrl, String qualifier, List<TableId> tables) throws SQLException {
+        List<TableComparison> results = new ArrayList<>();
+        try (Connection s = source.connect(""); Connection t = java.sql.DriverManager.getConnection(targetUrl, target.user(), target.password())) {
+            TableComparator comparator = new TableComparator(s, t, target.flavor(), qualifier);
+            for (TableId table : tables) {
+                results.add(comparator.compare(table));
+            }
+        } catch (SQLException e) {
+            return List.of(new TableComparison(tables.get(0), 0, 0, "", "?", 0, 0, 1, List.of(e.getMessage())));
+        }
+        return results;
+    }
+
+    private long maxTargetId(String db) {
+        try (Connection c = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MAX(id) FROM " + qualified(db, "orders"))) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private long targetRows(String db, String table) {
+        try (Connection c = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + qualified(db, table))) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private String qualified(String db, String table) {
+        String q = target.flavor() == io.lagzero.control.verify.SqlFlavor.POSTGRES ? "\"" : "`";
+        return q + targetQualifier(db) + q + "." + q + table + q;
+    }
+
+    private static String text(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

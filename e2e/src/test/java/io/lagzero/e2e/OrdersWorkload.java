@@ -1,0 +1,94 @@
+package io.lagzero.e2e;
+
+import io.lagzero.testkit.MariaDbServer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** An application writing to the source without pause: inserts, updates, deletes, key changes. */
+final class OrdersWorkload implements AutoCloseable {
+    static final String CREATE = "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer VARCHAR(50) NOT NULL, "
+            + "amount DECIMAL(12,2) NOT NULL, status VARCHAR(10) NULL, updated_at DATETIME(6) NOT NULL)";
+
+    private final Connection connection;
+    private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong maxId;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile Exception failure;
+
+    private OrdersWorkload(Connection connection, long rows) {
+        this.connection = connection;
+        this.maxId = new AtomicLong(rows);
+        this.thread = new Thread(this::run, "orders-workload");
+    }
+
+    static String seed(long rows) {
+        return "INSERT INTO orders SELECT seq, CONCAT('customer ', seq % 97), seq % 10000 / 100, "
+                + "IF(seq % 4 = 0, NULL, 'new'), NOW(6) FROM seq_1_to_" + rows;
+    }
+
+    static OrdersWorkload start(MariaDbServer source, String db, long rows) throws SQLException {
+        OrdersWorkload workload = new OrdersWorkload(source.connect(db), rows);
+        workload.thread.start();
+        return workload;
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                writeOne(ThreadLocalRandom.current());
+                writes.incrementAndGet();
+            }
+        } catch (SQLException e) {
+            failure = e;
+        }
+    }
+
+    private void writeOne(ThreadLocalRandom random) throws SQLException {
+        int dice = random.nextInt(10);
+        long someId = 1 + random.nextLong(maxId.get());
+        if (dice < 5) {
+            execute("INSERT INTO orders VALUES (?, 'live', ?, 'new', NOW(6))", maxId.incrementAndGet(), random.nextInt(100000) / 100.0);
+        } else if (dice < 8) {
+            execute("UPDATE orders SET amount = amount + 1, status = IF(status IS NULL, 'paid', NULL), updated_at = NOW(6) WHERE id = ?", someId);
+        } else if (dice < 9) {
+            execute("DELETE FROM orders WHERE id = ?", someId);
+        } else {
+            execute("UPDATE orders SET id = ? WHERE id = ?", maxId.incrementAndGet(), someId);
+        }
+    }
+
+    private void execute(String sql, Object... values) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    long maxId() {
+        return maxId.get();
+    }
+
+    long writes() {
+        if (failure != null) {
+            throw new IllegalStateException("the workload failed", failure);
+        }
+        return writes.get();
+    }
+
+    void stop() throws InterruptedException {
+        running = false;
+        thread.join();
+    }
+
+    @Override
+    public void close() throws Exception {
+        stop();
+        connection.close();
+    }
+}

@@ -1,0 +1,63 @@
+package io.lagzero.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** {@code lagzero run} in a child JVM, so a test can kill it like a crash would. */
+final class RunnerProcess implements AutoCloseable {
+    private final Process process;
+    private final Path log;
+
+    private RunnerProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    static RunnerProcess start(Path log, Map<String, String> environment, String... args) throws IOException {
+        String classpath = Files.readString(Path.of("target", "runner.classpath")).trim()
+                + java.io.File.pathSeparator + Path.of("target", "test-classes").toAbsolutePath();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp", classpath,
+                "io.lagzero.control.Lagzero", "run"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        return new RunnerProcess(builder.start(), log);
+    }
+
+    /** Like a crash: SIGKILL, no shutdown hooks, no final offset commit. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Like Ctrl-C / SIGTERM; returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        return process.exitValue();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+}
