@@ -18,13 +18,14 @@ public final class Lagzero {
 
     public static void main(String[] args) {
         java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-        System.exit(execute(args, new PrintWriter(System.err, true)));
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs a command; problems the user can fix are one line on {@code err} and exit code 2. */
-    public static int execute(String[] args, PrintWriter err) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         try {
             CommandLine cli = commandLine(args);
+            cli.setOut(out);
             cli.setErr(err);
             return cli.execute(args);
         } catch (SetupException e) {

@@ -52,7 +52,7 @@ class LagzeroCommandTest {
 
     private static Result run(String... args) {
         StringWriter err = new StringWriter();
-        int code = Lagzero.execute(args, new PrintWriter(err, true));
+        int code = Lagzero.execute(args, new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
         return new Result(code, err.toString());
     }
 

@@ -9,7 +9,7 @@ import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.testkit.MariaDbServer;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code lagzero demo}: a whole migration on a sandbox. Seeds a source, replicates it while an
@@ -47,10 +49,14 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2000", description = "Changes per target transaction (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    private final PrintStream out = System.out;
+    @Spec
+    CommandSpec spec;
+
+    private PrintWriter out;
 
     @Override
     public Integer call() throws Exception {
+        out = spec.commandLine().getOut();
         if (rows < 1 || writesPerSecond < 0 || duration.isNegative()) {
             out.println("lagzero demo: FAILED — --rows must be ≥ 1, --writes-per-sec ≥ 0, --duration ≥ 0");
             return 2;

@@ -3,7 +3,7 @@ package io.lagzero.control.demo;
 import io.lagzero.connector.SourceProgress;
 import io.lagzero.connector.TableId;
 import io.lagzero.control.run.Pipeline;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +19,12 @@ final class Progress {
 
     private final Pipeline pipeline;
     private final Map<TableId, Long> totals;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final long startedNanos = System.nanoTime();
     private final List<Double> streamingLagSeconds = new ArrayList<>();
     private long lastPrint;
 
-    Progress(Pipeline pipeline, Map<TableId, Long> totals, PrintStream out) {
+    Progress(Pipeline pipeline, Map<TableId, Long> totals, PrintWriter out) {
         this.pipeline = pipeline;
         this.totals = totals;
         this.out = out;
