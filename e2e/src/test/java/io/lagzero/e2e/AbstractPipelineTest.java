@@ -204,8 +204,7 @@ abstract class AbstractPipelineTest {
     }
 
     private String qualified(String db, String table) {
-        String q = target.flavor() == io.lagzero.control.verify.SqlFlavor.POSTGRES ? "\"" : "`";
-        return q + targetQualifier(db) + q + "." + q + table + q;
+        return target.flavor().qualified(targetQualifier(db), table);
     }
 
     private static String text(Statement s, String sql) throws SQLException {

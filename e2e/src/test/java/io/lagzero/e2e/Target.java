@@ -31,7 +31,7 @@ record Target(AutoCloseable server, String url, String user, String password, St
     }
 
     String table(String name) {
-        return flavor() == SqlFlavor.POSTGRES ? "\"" + qualifier + "\".\"" + name + "\"" : "`" + qualifier + "`.`" + name + "`";
+        return flavor().qualified(qualifier, name);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.lagzero.control.demo;
 
+import io.lagzero.control.verify.SqlFlavor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,10 +31,9 @@ final class Fence {
     }
 
     boolean reachedTarget() throws SQLException {
-        String schema = sandbox.targetQualifier();
-        String quote = sandbox.targetUrl().startsWith("jdbc:postgresql:") ? "\"" : "`";
-        String sql = "SELECT COUNT(*) FROM " + quote + schema + quote + "." + quote + "sites" + quote
-                + " WHERE " + quote + "id" + quote + " = ? AND " + quote + "notes" + quote + " = ?";
+        SqlFlavor flavor = SqlFlavor.of(sandbox.targetUrl());
+        String sql = "SELECT COUNT(*) FROM " + flavor.qualified(sandbox.targetQualifier(), "sites")
+                + " WHERE " + flavor.quote("id") + " = ? AND " + flavor.quote("notes") + " = ?";
         try (Connection c = sandbox.connectTarget(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, siteId);
             ps.setString(2, marker);

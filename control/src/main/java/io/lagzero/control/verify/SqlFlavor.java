@@ -20,7 +20,11 @@ public enum SqlFlavor {
         return JdbcEndpoint.parse("url", jdbcUrl).scheme().equals("postgresql") ? POSTGRES : MARIADB;
     }
 
-    String quote(String identifier) {
+    public String qualified(String schema, String table) {
+        return quote(schema) + "." + quote(table);
+    }
+
+    public String quote(String identifier) {
         String q = String.valueOf(quote);
         return q + identifier.replace(q, q + q) + q;
     }
