@@ -26,6 +26,7 @@ public final class SourcePreflight {
             requireVariable(s, "log_bin", "1", "Binary logging is off on the source (log_bin=OFF), so there is no binlog to stream. ");
             requireVariable(s, "binlog_format", "ROW", "The source writes its binlog in @@binlog_format=%s format; lagzero needs ROW. ");
             requireVariable(s, "binlog_row_image", "FULL", "The source logs @@binlog_row_image=%s rows; lagzero needs FULL. ");
+            requireGrants(s, user);
             List<TableId> tables = selectedTables(c, selected);
             requirePrimaryKeys(c, tables);
             return new SourceDatabase(SourceFlavor.ofVersion(version), version, tables);
@@ -39,6 +40,39 @@ public final class SourcePreflight {
         String actual = single(s, "SELECT @@" + name);
         if (!expected.equalsIgnoreCase(actual)) {
             throw new SetupException(String.format(problem, actual) + BINLOG_FIX);
+        }
+    }
+
+    /** Debezium's binlog reader needs these on *.*; each entry lists the names that satisfy it. */
+    private static final List<List<String>> REQUIRED_GRANTS = List.of(
+            List.of("SELECT"), List.of("RELOAD"), List.of("SHOW DATABASES"),
+            List.of("REPLICATION SLAVE", "REPLICATION REPLICA"),
+            List.of("REPLICATION CLIENT", "BINLOG MONITOR", "SLAVE MONITOR", "REPLICA MONITOR"));
+
+    private static void requireGrants(Statement s, String user) throws SQLException {
+        StringBuilder global = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("SHOW GRANTS FOR CURRENT_USER()")) {
+            while (rs.next()) {
+                String grant = rs.getString(1).toUpperCase(java.util.Locale.ROOT);
+                if (!grant.contains(" ON ")) {
+                    return; // a role is granted: its privileges are not listed here, so do not guess
+                }
+                if (grant.contains(" ON *.* ")) {
+                    global.append(grant);
+                }
+            }
+        }
+        if (global.indexOf("ALL PRIVILEGES") >= 0) {
+            return;
+        }
+        List<String> missing = REQUIRED_GRANTS.stream()
+                .filter(names -> names.stream().noneMatch(name -> global.indexOf(name) >= 0))
+                .map(names -> names.get(0)).toList();
+        if (!missing.isEmpty()) {
+            throw new SetupException("The source user '" + user + "' lacks " + String.join(", ", missing)
+                    + " on *.*, which Debezium needs to snapshot and read the binlog. Fix: GRANT SELECT, RELOAD, "
+                    + "SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '" + user + "'@'%' "
+                    + "(MariaDB 10.5+: BINLOG MONITOR instead of REPLICATION CLIENT).");
         }
     }
 

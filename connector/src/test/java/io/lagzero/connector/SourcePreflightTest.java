@@ -77,6 +77,18 @@ class SourcePreflightTest {
     }
 
     @Test
+    void userWithoutReplicationGrants() {
+        for (String host : new String[] {"%", "localhost"}) {
+            source.execute("", "CREATE USER IF NOT EXISTS 'reader'@'" + host + "' IDENTIFIED BY 'reader-pw'",
+                    "GRANT SELECT ON *.* TO 'reader'@'" + host + "'");
+        }
+        assertThatThrownBy(() -> SourcePreflight.check(source.url("app"), "reader", "reader-pw", TableSelector.parse("app.users")))
+                .isInstanceOf(SetupException.class)
+                .hasMessageContaining("The source user 'reader' lacks RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT")
+                .hasMessageContaining("Fix: GRANT");
+    }
+
+    @Test
     void noMatchingTable() {
         assertThatThrownBy(() -> SourcePreflight.check(source.url("app"), MariaDbServer.USER, MariaDbServer.PASSWORD, TableSelector.parse("app.nothing")))
                 .isInstanceOf(SetupException.class)
