@@ -24,8 +24,8 @@ import org.apache.kafka.connect.source.SourceRecord;
 final class ChangeProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Admin admin;
-    private final JsonConverter keyConverter = new JsonConverter();
-    private final JsonConverter valueConverter = new JsonConverter();
+    private final JsonConverter keyConverter = ChangeEventJson.converter(true);
+    private final JsonConverter valueConverter = ChangeEventJson.converter(false);
     private final Set<String> knownTopics = new HashSet<>();
     private final int partitions;
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
@@ -43,8 +43,6 @@ final class ChangeProducer implements AutoCloseable {
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(16 * 1024 * 1024));
         producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
         admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "client.id", clientId + "-admin"));
-        keyConverter.configure(Map.of("schemas.enable", "true"), true);
-        valueConverter.configure(Map.of("schemas.enable", "true"), false);
     }
 
     /** Sends the records in order and returns once Kafka has acknowledged all of them. */

@@ -89,6 +89,35 @@ abstract class AbstractPipelineTest {
     }
 
     @Test
+    void everyColumnTypeRoundTripsExactlyThroughSnapshotAndStreaming() throws Exception {
+        String db = target.qualifier() + "_types";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, TypeMatrix.CREATE, TypeMatrix.MAX_ROW, TypeMatrix.MIN_ROW, TypeMatrix.DST_ROW, TypeMatrix.NULL_ROW);
+        List<TableId> tables = List.of(new TableId(db, "matrix"));
+        Path dataDir = ServerDirs.fresh("e2e-types");
+        PipelineConfig config = new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl(db),
+                target.user(), target.password(), TableSelector.parse(db + ".matrix"), Optional.of(kafka.bootstrapServers()),
+                dataDir, "types", 1000, 1);
+        try (Pipeline pipeline = Pipeline.start(config)) {
+            awaitIdenticalIn(db, tables, Duration.ofMinutes(2));
+            source.execute(db, TypeMatrix.STREAMED);
+            awaitIdenticalIn(db, tables, Duration.ofMinutes(2));
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+        try (Connection c = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+                Statement s = c.createStatement()) {
+            String matrix = qualified(db, "matrix");
+            assertThat(text(s, "SELECT bi_u FROM " + matrix + " WHERE id = 1")).isEqualTo("18446744073709551615");
+            assertThat(text(s, "SELECT dflt FROM " + matrix + " WHERE id = 4")).isNull();
+            assertThat(text(s, "SELECT dflt FROM " + matrix + " WHERE id = 14")).isEqualTo("default");
+            assertThat(text(s, "SELECT empty_or_null FROM " + matrix + " WHERE id = 1")).isEmpty();
+        }
+    }
+
+    @Test
     void aRunnerKilledDuringTheSnapshotAndDuringStreamingLosesAndDuplicatesNothing() throws Exception {
         String db = target.qualifier() + "_crash";
         source.createDatabase(db);

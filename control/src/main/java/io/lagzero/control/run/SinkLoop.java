@@ -1,5 +1,6 @@
 package io.lagzero.control.run;
 
+import io.lagzero.connector.ChangeEventJson;
 import io.lagzero.sink.apply.ApplyException;
 import io.lagzero.sink.apply.ApplyResult;
 import io.lagzero.sink.apply.ChangeApplier;
@@ -37,8 +38,8 @@ final class SinkLoop implements Runnable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ChangeApplier applier;
     private final Pattern topics;
-    private final JsonConverter keyConverter = new JsonConverter();
-    private final JsonConverter valueConverter = new JsonConverter();
+    private final JsonConverter keyConverter = ChangeEventJson.converter(true);
+    private final JsonConverter valueConverter = ChangeEventJson.converter(false);
     private final SinkProgress progress = new SinkProgress();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean running = true;
@@ -61,8 +62,6 @@ final class SinkLoop implements Runnable {
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 * 1024 * 1024));
         props.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        keyConverter.configure(Map.of("schemas.enable", "true"), true);
-        valueConverter.configure(Map.of("schemas.enable", "true"), false);
     }
 
     @Override

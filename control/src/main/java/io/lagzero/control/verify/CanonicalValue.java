@@ -24,10 +24,16 @@ final class CanonicalValue {
     }
 
     /** A comparable value (for key order) of column {@code i}, or null. */
-    static Comparable<?> read(ResultSet rs, int i, boolean dateTime) throws SQLException {
-        if (dateTime && rs.getMetaData().getColumnType(i) != Types.TIMESTAMP) {
-            String text = rs.getString(i);
-            return text == null ? null : LocalDateTime.parse(text.replace(' ', 'T'));
+    static Comparable<?> read(ResultSet rs, int i, ColumnKind kind) throws SQLException {
+        boolean text = rs.getMetaData().getColumnType(i) != Types.TIMESTAMP && kind != ColumnKind.OTHER;
+        if (text) {
+            String value = rs.getString(i);
+            return value == null ? null : switch (kind) {
+                case DATETIME -> LocalDateTime.parse(value.replace(' ', 'T'));
+                case TIME -> timeMicros(value);
+                case BIT -> bits(value);
+                case OTHER -> value;
+            };
         }
         ResultSetMetaData meta = rs.getMetaData();
         String typeName = meta.getColumnTypeName(i).toLowerCase(Locale.ROOT);
@@ -39,6 +45,29 @@ final class CanonicalValue {
             default -> rs.getObject(i);
         };
         return value == null ? null : comparable(value);
+    }
+
+    /** MariaDB TIME text ({@code -838:59:59.5}) or PostgreSQL microseconds, as microseconds. */
+    private static BigDecimal timeMicros(String value) {
+        if (!value.contains(":")) {
+            return new BigDecimal(value);
+        }
+        boolean negative = value.startsWith("-");
+        String[] parts = value.replace("-", "").split(":");
+        BigDecimal seconds = new BigDecimal(parts[0]).multiply(BigDecimal.valueOf(3600))
+                .add(new BigDecimal(parts[1]).multiply(BigDecimal.valueOf(60))).add(new BigDecimal(parts[2]));
+        BigDecimal micros = seconds.movePointRight(6).setScale(0, java.math.RoundingMode.UNNECESSARY);
+        return negative ? micros.negate() : micros;
+    }
+
+    /** Binary digits without leading zeros; PostgreSQL booleans (a source BIT(1)) as 1 or 0. */
+    private static String bits(String value) {
+        String digits = switch (value) {
+            case "true", "t" -> "1";
+            case "false", "f" -> "0";
+            default -> value.replaceFirst("^0+", "");
+        };
+        return digits.isEmpty() ? "0" : digits;
     }
 
     private static Object nullable(ResultSet rs, int value) throws SQLException {

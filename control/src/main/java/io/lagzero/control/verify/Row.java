@@ -12,7 +12,7 @@ record Row(List<Comparable<?>> values, List<Integer> keyPositions, String text) 
         List<Comparable<?>> values = new ArrayList<>(columns.names().size());
         StringBuilder text = new StringBuilder();
         for (int i = 1; i <= columns.names().size(); i++) {
-            Comparable<?> value = CanonicalValue.read(rs, i, columns.isDateTime(columns.names().get(i - 1)));
+            Comparable<?> value = CanonicalValue.read(rs, i, columns.kinds().get(i - 1));
             values.add(value);
             text.append(CanonicalValue.text(value)).append('\u0001');
         }

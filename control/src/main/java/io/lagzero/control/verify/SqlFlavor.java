@@ -30,11 +30,19 @@ public enum SqlFlavor {
     }
 
     /**
-     * MariaDB's driver shifts DATETIMEs that fall in a daylight-saving gap of the JVM's zone, so
-     * they are read as the server's text instead.
+     * How to select a column so both sides read the same canonical value: MariaDB DATETIMEs and
+     * TIMEs as the server's text (its driver shifts DATETIMEs in a daylight-saving gap of the
+     * JVM's zone), PostgreSQL intervals as microseconds, BITs as binary digits on both sides.
      */
-    String selectExpression(String column, boolean dateTime) {
-        return this == MARIADB && dateTime ? "CAST(" + quote(column) + " AS CHAR) AS " + quote(column) : quote(column);
+    String selectExpression(String column, ColumnKind kind) {
+        String q = quote(column);
+        String expression = switch (kind) {
+            case DATETIME -> this == MARIADB ? "CAST(" + q + " AS CHAR)" : q;
+            case TIME -> this == MARIADB ? "CAST(" + q + " AS CHAR)" : "CAST(EXTRACT(EPOCH FROM " + q + ") * 1000000 AS BIGINT)";
+            case BIT -> this == MARIADB ? "BIN(" + q + ")" : "CAST(" + q + " AS TEXT)";
+            case OTHER -> q;
+        };
+        return expression.equals(q) ? q : expression + " AS " + q;
     }
 
     /** Text keys ordered by their bytes on both sides, as the merge in Java expects. */

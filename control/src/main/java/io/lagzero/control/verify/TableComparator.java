@@ -58,7 +58,7 @@ public final class TableComparator {
     }
 
     private static String select(SqlFlavor flavor, String qualifier, String table, SourceColumns columns) {
-        return "SELECT " + columns.names().stream().map(c -> flavor.selectExpression(c, columns.isDateTime(c)))
+        return "SELECT " + columns.names().stream().map(c -> flavor.selectExpression(c, columns.kind(c)))
                         .collect(Collectors.joining(", "))
                 + " FROM " + flavor.quote(qualifier) + "." + flavor.quote(table)
                 + " ORDER BY " + columns.keyNames().stream().map(k -> flavor.orderKey(k, columns.isText(k)))
@@ -140,13 +140,13 @@ public final class TableComparator {
     }
 
     /** The source's column names and primary key, which both sides are read by. */
-    record SourceColumns(List<String> names, List<String> keyNames, List<String> textKeys, List<String> dateTimes,
+    record SourceColumns(List<String> names, List<String> keyNames, List<String> textKeys, List<ColumnKind> kinds,
             List<Integer> keyPositions) {
         static SourceColumns read(Connection source, TableId table) throws SQLException {
             List<String> names = new ArrayList<>();
             List<String> keys = new ArrayList<>();
             List<String> textKeys = new ArrayList<>();
-            List<String> dateTimes = new ArrayList<>();
+            List<ColumnKind> kinds = new ArrayList<>();
             String sql = "SELECT COLUMN_NAME, COLUMN_KEY, DATA_TYPE FROM information_schema.COLUMNS "
                     + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
             try (PreparedStatement ps = source.prepareStatement(sql)) {
@@ -155,9 +155,7 @@ public final class TableComparator {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         names.add(rs.getString(1));
-                        if (rs.getString(3).matches("(?i)datetime|timestamp")) {
-                            dateTimes.add(rs.getString(1));
-                        }
+                        kinds.add(ColumnKind.ofSourceType(rs.getString(3)));
                         if ("PRI".equals(rs.getString(2))) {
                             keys.add(rs.getString(1));
                             if (rs.getString(3).matches("(?i).*(char|text|enum|set)")) {
@@ -170,11 +168,11 @@ public final class TableComparator {
             if (names.isEmpty() || keys.isEmpty()) {
                 throw new SQLException("Table " + table + " is missing on the source or has no primary key");
             }
-            return new SourceColumns(names, keys, textKeys, dateTimes, keys.stream().map(names::indexOf).toList());
+            return new SourceColumns(names, keys, textKeys, kinds, keys.stream().map(names::indexOf).toList());
         }
 
-        boolean isDateTime(String column) {
-            return dateTimes.contains(column);
+        ColumnKind kind(String column) {
+            return kinds.get(names.indexOf(column));
         }
 
         boolean isText(String column) {

@@ -128,7 +128,7 @@ public final class ChangeEventDecoder {
         if (row != null) {
             rowValues = new LinkedHashMap<>();
             for (Column column : columns) {
-                rowValues.put(column.name(), ValueConverter.convert(column, row.get(column.name())));
+                rowValues.put(column.name(), ValueConverter.convert(column, row.getWithoutDefault(column.name())));
             }
             rowValues = Collections.unmodifiableMap(rowValues);
         }
@@ -142,7 +142,7 @@ public final class ChangeEventDecoder {
             if (columns.stream().noneMatch(c -> c.name().equals(field.name()))) {
                 throw new IllegalArgumentException("key field " + field.name() + " is not a column of the row");
             }
-            Object value = ValueConverter.convert(Column.of(field.name(), field.schema()), key.get(field));
+            Object value = ValueConverter.convert(Column.of(field.name(), field.schema()), key.getWithoutDefault(field.name()));
             if (value == null) {
                 throw new IllegalArgumentException("key field " + field.name() + " is null");
             }

@@ -34,6 +34,24 @@ class ChangeEventDecoderTest {
     }
 
     @Test
+    void aNullStaysNullEvenWhenTheColumnHasADefault() {
+        Schema row = SchemaBuilder.struct().name("lz.shop.t.Value")
+                .field("id", Schema.INT32_SCHEMA)
+                .field("dflt", SchemaBuilder.string().optional().defaultValue("default").build())
+                .optional().build();
+        Schema source = SchemaBuilder.struct().field("db", Schema.STRING_SCHEMA).field("table", Schema.STRING_SCHEMA)
+                .field("ts_ms", Schema.INT64_SCHEMA).build();
+        Schema envelope = SchemaBuilder.struct().field("before", row).field("after", row).field("source", source)
+                .field("op", Schema.STRING_SCHEMA).build();
+        Schema keySchema = SchemaBuilder.struct().field("id", Schema.INT32_SCHEMA).build();
+        Struct value = new Struct(envelope).put("after", new Struct(row).put("id", 1).put("dflt", null))
+                .put("source", new Struct(source).put("db", "shop").put("table", "t").put("ts_ms", 1L)).put("op", "c");
+        SinkRecord record = new SinkRecord("lz.shop.t", 0, keySchema, new Struct(keySchema).put("id", 1), envelope, value, 0);
+
+        assertThat(decoder.decode(record).orElseThrow().row()).containsEntry("dflt", null);
+    }
+
+    @Test
     void decodesEveryColumnOfARealSnapshotEventWithoutZoneShift() {
         TimeZone original = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));

@@ -1,0 +1,20 @@
+package io.lagzero.connector;
+
+import java.util.Map;
+import org.apache.kafka.connect.json.JsonConverter;
+
+/**
+ * The one JSON format of change events in Kafka, written by the source and read by the sink:
+ * Kafka Connect's JSON with the schema in every message. A NULL stays NULL: by default the
+ * converter replaces a null by the column's default value, which would turn NULL into 'default'.
+ */
+public final class ChangeEventJson {
+    private ChangeEventJson() {
+    }
+
+    public static JsonConverter converter(boolean isKey) {
+        JsonConverter converter = new JsonConverter();
+        converter.configure(Map.of("schemas.enable", "true", "replace.null.with.default", "false"), isKey);
+        return converter;
+    }
+}
