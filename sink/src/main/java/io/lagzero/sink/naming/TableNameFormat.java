@@ -16,10 +16,9 @@ public record TableNameFormat(String pattern) {
     public static final String SOURCE_TABLE = "${source.table}";
     public static final String SOURCE_DB = "${source.db}";
     public static final String TOPIC = "${topic}";
-    public static final TableNameFormat DEFAULT = new TableNameFormat(SOURCE_TABLE);
-
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
     private static final Set<String> KNOWN = Set.of("source.table", "source.db", "topic");
+    public static final TableNameFormat DEFAULT = new TableNameFormat(SOURCE_TABLE);
 
     public TableNameFormat {
         if (pattern == null || pattern.isBlank()) {
