@@ -89,6 +89,27 @@ abstract class AbstractPipelineTest {
     }
 
     @Test
+    void aColumnAddedOnTheSourceWhileStreamingAppearsInTheTargetWithTheFollowingValues() throws Exception {
+        String db = target.qualifier() + "_ddl";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, "CREATE TABLE accounts (id INT PRIMARY KEY, owner VARCHAR(40) NOT NULL)",
+                "INSERT INTO accounts VALUES (1, 'ann'), (2, 'bob')");
+        List<TableId> tables = List.of(new TableId(db, "accounts"));
+        Path dataDir = ServerDirs.fresh("e2e-ddl");
+        try (Pipeline pipeline = Pipeline.start(config(db, "ddl", dataDir))) {
+            awaitIdenticalIn(db, tables, Duration.ofMinutes(1));
+            source.execute(db, "ALTER TABLE accounts ADD COLUMN balance DECIMAL(12,2) NULL, ADD COLUMN tier VARCHAR(10) NOT NULL DEFAULT 'basic'",
+                    "INSERT INTO accounts VALUES (3, 'cy', 10.50, 'gold')",
+                    "UPDATE accounts SET balance = 99.99 WHERE id = 1");
+            awaitIdenticalIn(db, tables, Duration.ofMinutes(1));
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
     void everyColumnTypeRoundTripsExactlyThroughSnapshotAndStreaming() throws Exception {
         String db = target.qualifier() + "_types";
         source.createDatabase(db);
@@ -179,8 +200,8 @@ abstract class AbstractPipelineTest {
 
     abstract String targetQualifier(String database);
 
-    private PipelineConfig config(String db, String prefix, Path dataDir) {
-        return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, target.url(), target.user(),
+    PipelineConfig config(String db, String prefix, Path dataDir) {
+        return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl(db), target.user(),
                 target.password(), TableSelector.parse(db + ".*"), Optional.of(kafka.bootstrapServers()), dataDir, prefix,
                 1000, 2);
     }
@@ -192,7 +213,7 @@ abstract class AbstractPipelineTest {
         });
     }
 
-    private void awaitIdenticalIn(String db, List<TableId> tables, Duration timeout) {
+    void awaitIdenticalIn(String db, List<TableId> tables, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
                 assertThat(compare(targetUrl(db), targetQualifier(db), tables)).allMatch(TableComparison::identical));
     }

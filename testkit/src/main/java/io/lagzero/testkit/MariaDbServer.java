@@ -115,6 +115,24 @@ public final class MariaDbServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server process, keeping its data, as an outage would. */
+    public void stop() {
+        try {
+            db.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB on port " + port + " did not stop", e);
+        }
+    }
+
+    /** Starts a stopped server again on the same port with the same data. */
+    public void start() {
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB on port " + port + " did not start again", e);
+        }
+    }
+
     public Path directory() {
         return dir;
     }

@@ -2,8 +2,8 @@ package io.lagzero.control.run;
 
 import io.lagzero.connector.ChangeEventJson;
 import io.lagzero.sink.apply.ApplyException;
-import io.lagzero.sink.apply.ApplyResult;
 import io.lagzero.sink.apply.ChangeApplier;
+import io.lagzero.sink.error.SqlErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SinkLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkLoop.class);
-    private static final int MAX_ATTEMPTS = 6;
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ChangeApplier applier;
@@ -88,22 +88,35 @@ final class SinkLoop implements Runnable {
         }
     }
 
-    private void applyWithRetries(List<SinkRecord> records) throws InterruptedException {
+    /**
+     * Transient target failures (connection lost, deadlock, lock wait) are retried until the target
+     * is back, with the partitions paused so the consumer stays in its group; anything else stops
+     * the sink with the apply core's message, which names the table.
+     */
+    private void applyWithRetries(List<SinkRecord> records) {
         for (int attempt = 1; ; attempt++) {
             try {
-                ApplyResult result = applier.apply(records);
-                progress.record(result);
+                progress.record(applier.apply(records));
                 return;
             } catch (ApplyException e) {
-                if (attempt == MAX_ATTEMPTS || !running) {
+                if (!SqlErrors.isTransient(e) || !running) {
                     throw e;
                 }
-                long backoffMillis = 500L << (attempt - 1);
-                LOG.warn("Applying {} changes failed (attempt {} of {}), retrying in {} ms: {}", records.size(), attempt,
-                        MAX_ATTEMPTS, backoffMillis, e.getMessage());
-                Thread.sleep(backoffMillis);
+                Duration backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(attempt, 10)));
+                LOG.warn("The target failed transiently (attempt {}), retrying {} changes in {} ms: {}", attempt,
+                        records.size(), backoff.toMillis(), e.getMessage());
+                waitPaused(backoff);
             }
         }
+    }
+
+    private void waitPaused(Duration backoff) {
+        consumer.pause(consumer.assignment());
+        ConsumerRecords<byte[], byte[]> none = consumer.poll(backoff);
+        if (!none.isEmpty()) {
+            throw new IllegalStateException("a paused consumer returned records");
+        }
+        consumer.resume(consumer.assignment());
     }
 
     private List<SinkRecord> toSinkRecords(ConsumerRecords<byte[], byte[]> polled) {

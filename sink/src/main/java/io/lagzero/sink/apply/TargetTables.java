@@ -3,8 +3,10 @@ package io.lagzero.sink.apply;
 import io.lagzero.sink.batch.TableChanges;
 import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.event.Column;
+import io.lagzero.sink.event.ValueConverter;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -111,8 +113,25 @@ final class TargetTables {
         for (Column column : changes.columns()) {
             if (!existing.contains(column.name())) {
                 execute(connection, dialect.addColumn(name, column));
+                backfillDefault(connection, name, column);
                 LOG.info("Added column {} to target table {} for source table {}", column.name(), name, changes.table());
             }
+        }
+    }
+
+    /**
+     * The source's ALTER TABLE gave every existing row the column's default without a change event
+     * per row, so the target does the same; later changes in the batch then overwrite it.
+     */
+    private void backfillDefault(Connection connection, String table, Column column) throws SQLException {
+        Object defaultValue = column.schema().defaultValue();
+        if (defaultValue == null) {
+            return;
+        }
+        String sql = "UPDATE " + dialect.quote(table) + " SET " + dialect.quote(column.name()) + " = ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            dialect.bind(statement, 1, column, ValueConverter.convert(column, defaultValue));
+            statement.executeUpdate();
         }
     }
 
