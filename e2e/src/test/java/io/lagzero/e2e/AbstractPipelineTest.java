@@ -62,7 +62,7 @@ abstract class AbstractPipelineTest {
                 "INSERT INTO people (name, nick) SELECT CONCAT('person ', seq), IF(seq % 3 = 0, NULL, '') FROM seq_1_to_200");
         List<TableId> tables = List.of(new TableId(db, "typed"), new TableId(db, "people"));
         Path dataDir = ServerDirs.fresh("e2e-pipeline");
-        try (Pipeline pipeline = Pipeline.start(config(db, "snap", dataDir))) {
+        try (Pipeline pipeline = Pipeline.start(config(db, "snap", dataDir, target.url()))) {
             awaitIdentical(db, tables, pipeline);
 
             source.execute(db, TypedRows.INSERT_MAX.replace("VALUES (1,", "VALUES (4,"),
@@ -200,8 +200,13 @@ abstract class AbstractPipelineTest {
 
     abstract String targetQualifier(String database);
 
+    /** A pipeline from source database {@code db} into the target database made by {@link #targetDatabase}. */
     PipelineConfig config(String db, String prefix, Path dataDir) {
-        return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl(db), target.user(),
+        return config(db, prefix, dataDir, targetUrl(db));
+    }
+
+    private PipelineConfig config(String db, String prefix, Path dataDir, String targetUrl) {
+        return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl, target.user(),
                 target.password(), TableSelector.parse(db + ".*"), Optional.of(kafka.bootstrapServers()), dataDir, prefix,
                 1000, 2);
     }
