@@ -38,8 +38,13 @@ public final class ChangeApplier implements AutoCloseable {
     private final boolean deletesEnabled;
 
     public ChangeApplier(TargetSettings settings) {
+        this(settings, "lagzero-sink");
+    }
+
+    /** @param poolName names the pool's threads and log lines, e.g. after the connector */
+    public ChangeApplier(TargetSettings settings, String poolName) {
         Dialect dialect = settings.dialect();
-        this.pool = new HikariDataSource(poolConfig(settings, dialect));
+        this.pool = new HikariDataSource(poolConfig(settings, dialect, poolName));
         this.names = new TargetNames(settings.tableNames());
         this.tables = new TargetTables(dialect, settings.schemaEvolution());
         this.writer = new TableWriter(dialect, settings.maxBatchRows(), names);
@@ -48,9 +53,9 @@ public final class ChangeApplier implements AutoCloseable {
                 Dialects.withoutQuery(settings.jdbcUrl()), settings.user(), dialect.name(), settings.maxBatchRows());
     }
 
-    private static HikariConfig poolConfig(TargetSettings settings, Dialect dialect) {
+    private static HikariConfig poolConfig(TargetSettings settings, Dialect dialect, String poolName) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("lagzero-sink");
+        config.setPoolName(poolName);
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
