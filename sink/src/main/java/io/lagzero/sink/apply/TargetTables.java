@@ -40,7 +40,7 @@ final class TargetTables {
             return;
         }
         for (TableChanges changes : tables) {
-            String name = names.of(changes);
+            String name = name(changes, names);
             List<String> shape = shape(name, changes);
             if (known.contains(shape)) {
                 continue;
@@ -58,6 +58,14 @@ final class TargetTables {
                         + changes.table() + ": " + e.getMessage(), e);
             }
             known.add(shape);
+        }
+    }
+
+    private static String name(TableChanges changes, TargetNames names) {
+        try {
+            return names.of(changes);
+        } catch (IllegalArgumentException e) {
+            throw new ApplyException(changes.table(), "Cannot name the target table: " + e.getMessage(), e);
         }
     }
 

@@ -94,8 +94,12 @@ public final class LagzeroSinkTask extends SinkTask {
         try {
             count(applier.apply(records));
         } catch (ApplyException | UndecodableRecordException e) {
-            if (SqlErrors.isTransient(e)) {
-                throw retry(records, e);
+            switch (SqlErrors.classify(e)) {
+                case TRANSIENT -> throw retry(records, e);
+                case TARGET -> throw new ConnectException("The target refuses every change, so no record is sent to "
+                        + "the dead-letter queue: " + e.getMessage() + ". Fix: check connection.url, connection.username "
+                        + "and connection.password", e);
+                case PERMANENT -> { }
             }
             if (records.size() == 1) {
                 reject(records.get(0), e);

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Tells transient target failures, which a retry of the same batch may cure, from permanent ones,
- * which are a property of the data or the schema. Judged by SQLState and, for MariaDB/MySQL, the
- * vendor code, anywhere in the cause chain.
+ * which are a property of the data or the schema, and from target failures, which no record can
+ * get past (so sending records to a dead-letter queue would only empty the topic into it). Judged
+ * by SQLState and, for MariaDB/MySQL, the vendor code, anywhere in the cause chain.
  */
 public final class SqlErrors {
     /** MariaDB/MySQL: too many connections, read-only (failover), lock wait timeout, deadlock, gone away, lost. */
@@ -23,7 +24,10 @@ public final class SqlErrors {
     private SqlErrors() {
     }
 
-    public enum Kind { TRANSIENT, PERMANENT }
+    /** MariaDB/MySQL: access denied (user, database), unknown database. */
+    private static final Set<Integer> TARGET_CODES = Set.of(1044, 1045, 1049, 1698);
+
+    public enum Kind { TRANSIENT, TARGET, PERMANENT }
 
     public static Kind classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -31,6 +35,9 @@ public final class SqlErrors {
                 for (SQLException e = sql; e != null; e = e.getNextException()) {
                     if (isTransient(e)) {
                         return Kind.TRANSIENT;
+                    }
+                    if (isTarget(e)) {
+                        return Kind.TARGET;
                     }
                 }
             }
@@ -40,6 +47,12 @@ public final class SqlErrors {
 
     public static boolean isTransient(Throwable failure) {
         return classify(failure) == Kind.TRANSIENT;
+    }
+
+    /** Invalid authorization (class 28) or an unknown database (3D000). */
+    private static boolean isTarget(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("28") || state.equals("3D000")) || TARGET_CODES.contains(e.getErrorCode());
     }
 
     private static boolean isTransient(SQLException e) {

@@ -116,7 +116,7 @@ class LagzeroSinkConnectorTest {
 
         assertThat(connector.taskConfigs(3)).hasSize(3).allSatisfy(c -> assertThat(c).isEqualTo(props()));
         assertThat(connector.taskClass()).isEqualTo(LagzeroSinkTask.class);
-        assertThat(connector.version()).isNotBlank();
+        assertThat(connector.version()).matches("\\d+\\.\\d+\\.\\d+.*");
         assertThat(ServiceLoader.load(SinkConnector.class).stream().map(ServiceLoader.Provider::type))
                 .contains(LagzeroSinkConnector.class);
     }
