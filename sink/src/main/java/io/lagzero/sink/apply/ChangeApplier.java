@@ -125,6 +125,9 @@ public final class ChangeApplier implements AutoCloseable {
             return Collections.unmodifiableMap(counts);
         } catch (SQLException | RuntimeException e) {
             ApplyException failure = new ApplyException(current == null ? null : current.table(), failureMessage(current, e), e);
+            if (current != null && isUndefinedTable(e)) {
+                tables.forget(targetName(current));
+            }
             try {
                 connection.rollback();
             } catch (SQLException rollbackFailure) {
@@ -139,6 +142,11 @@ public final class ChangeApplier implements AutoCloseable {
         String where = table == null ? "Cannot commit the batch" : "Cannot apply changes to target table " + targetName(table)
                 + " (source " + table.table() + ")";
         return where + ", rolled back: " + e.getMessage() + state;
+    }
+
+    /** MariaDB/MySQL 42S02, PostgreSQL 42P01: the table was dropped behind our back. */
+    private static boolean isUndefinedTable(Exception e) {
+        return e instanceof SQLException sql && ("42S02".equals(sql.getSQLState()) || "42P01".equals(sql.getSQLState()));
     }
 
     private String targetName(TableChanges table) {

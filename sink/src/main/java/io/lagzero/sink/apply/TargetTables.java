@@ -75,6 +75,11 @@ final class TargetTables {
         return shape;
     }
 
+    /** After the target said the table is missing: look it up (and create it) again next time. */
+    void forget(String name) {
+        known.removeIf(shape -> shape.get(0).equals(name));
+    }
+
     /** Empties the table if it exists; the caller commits. */
     void truncate(Connection connection, String name) throws SQLException {
         if (!columns(connection, name).isEmpty()) {
