@@ -94,12 +94,14 @@ public final class LagzeroSinkTask extends SinkTask {
         try {
             count(applier.apply(records));
         } catch (ApplyException | UndecodableRecordException e) {
-            switch (SqlErrors.classify(e)) {
-                case TRANSIENT -> throw retry(records, e);
-                case TARGET -> throw new ConnectException("The target refuses every change, so no record is sent to "
-                        + "the dead-letter queue: " + e.getMessage() + ". Fix: check connection.url, connection.username "
-                        + "and connection.password", e);
-                case PERMANENT -> { }
+            SqlErrors.Kind kind = SqlErrors.classify(e);
+            if (kind == SqlErrors.Kind.TRANSIENT) {
+                throw retry(records, e);
+            }
+            if (kind == SqlErrors.Kind.TARGET) {
+                throw new ConnectException("The target refuses every change, so no record is sent to the dead-letter "
+                        + "queue: " + e.getMessage() + ". Fix: check connection.url, connection.username and "
+                        + "connection.password", e);
             }
             if (records.size() == 1) {
                 reject(records.get(0), e);
