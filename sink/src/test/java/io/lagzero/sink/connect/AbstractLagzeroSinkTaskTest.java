@@ -50,7 +50,7 @@ abstract class AbstractLagzeroSinkTaskTest {
         tasks.forEach(LagzeroSinkTask::stop);
     }
 
-    private LagzeroSinkTask start(String database, RecordingSinkTaskContext context) {
+    protected LagzeroSinkTask start(String database, RecordingSinkTaskContext context) {
         LagzeroSinkTask task = new LagzeroSinkTask();
         task.initialize(context);
         task.start(context.configs());
@@ -58,7 +58,7 @@ abstract class AbstractLagzeroSinkTaskTest {
         return task;
     }
 
-    private RecordingSinkTaskContext context(String url, boolean withReporter, String... extra) {
+    protected RecordingSinkTaskContext context(String url, boolean withReporter, String... extra) {
         Map<String, String> props = new HashMap<>(Map.of("name", "lz-sink-test", "connection.url", url,
                 "connection.username", user(), "connection.password", password(), "retry.backoff.ms", "250"));
         for (int i = 0; i < extra.length; i += 2) {
@@ -194,6 +194,20 @@ abstract class AbstractLagzeroSinkTaskTest {
     }
 
     @Test
+    void aTargetTableDroppedWhileRunningIsCreatedAgain() throws SQLException {
+        String url = createDatabase("task_dropped");
+        RecordingSinkTaskContext context = context(url, true);
+        LagzeroSinkTask task = start("task_dropped", context);
+        task.put(List.of(customer(1, "Ann")));
+        execute("task_dropped", "DROP TABLE customers");
+
+        task.put(List.of(customer(2, "Bob"), customer(3, "Cid")));
+
+        assertThat(context.reported).isEmpty();
+        assertThat(names("task_dropped", "customers")).containsExactly("2=Bob", "3=Cid");
+    }
+
+    @Test
     void retriesAreBoundedByMaxRetries() throws SQLException {
         String url = createDatabase("task_giveup");
         LagzeroSinkTask task = start("task_giveup", context(url, true, "max.retries", "1"));
@@ -230,7 +244,7 @@ abstract class AbstractLagzeroSinkTaskTest {
                 .flatMap(v -> v.errorMessages().stream().map(m -> v.name() + ": " + m)).toList();
     }
 
-    private SinkRecord customer(int id, String name) {
+    protected SinkRecord customer(int id, String name) {
         return customers.create(customerJson(id, name));
     }
 
