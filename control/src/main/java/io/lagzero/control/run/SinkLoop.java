@@ -99,7 +99,7 @@ final class SinkLoop implements Runnable {
                 progress.record(applier.apply(records));
                 return;
             } catch (ApplyException e) {
-                if (!SqlErrors.isTransient(e) || !running) {
+                if (SqlErrors.classify(e) != SqlErrors.Kind.TRANSIENT || !running) {
                     throw e;
                 }
                 Duration backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(attempt, 10)));
