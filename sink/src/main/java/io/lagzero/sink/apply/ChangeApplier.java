@@ -8,6 +8,7 @@ import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.event.ChangeEvent;
 import io.lagzero.sink.event.ChangeEventDecoder;
+import io.lagzero.sink.event.Operation;
 import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -33,12 +34,16 @@ public final class ChangeApplier implements AutoCloseable {
     private final HikariDataSource pool;
     private final TargetTables tables;
     private final TableWriter writer;
+    private final TargetNames names;
+    private final boolean deletesEnabled;
 
     public ChangeApplier(TargetSettings settings) {
         Dialect dialect = settings.dialect();
         this.pool = new HikariDataSource(poolConfig(settings, dialect));
-        this.tables = new TargetTables(dialect);
-        this.writer = new TableWriter(dialect, settings.maxBatchRows());
+        this.names = new TargetNames(settings.tableNames());
+        this.tables = new TargetTables(dialect, settings.schemaEvolution());
+        this.writer = new TableWriter(dialect, settings.maxBatchRows(), names);
+        this.deletesEnabled = settings.deletesEnabled();
         LOG.info("Applying changes to {} as {} ({} dialect, at most {} rows per statement)",
                 Dialects.withoutQuery(settings.jdbcUrl()), settings.user(), dialect.name(), settings.maxBatchRows());
     }
@@ -50,7 +55,7 @@ public final class ChangeApplier implements AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setAutoCommit(false);
-        config.setMaximumPoolSize(2);
+        config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionInitSql(dialect.connectionInitSql());
         return config;
     }
@@ -64,21 +69,38 @@ public final class ChangeApplier implements AutoCloseable {
      */
     public ApplyResult apply(List<SinkRecord> records) {
         List<ChangeEvent> events = new ArrayList<>(records.size());
+        Map<TableId, Integer> skippedDeletes = new LinkedHashMap<>();
         for (SinkRecord record : records) {
-            decoder.decode(record).ifPresent(events::add);
+            decoder.decode(record).ifPresent(event -> {
+                if (deletesEnabled || event.operation() != Operation.DELETE) {
+                    events.add(event);
+                } else {
+                    skippedDeletes.merge(event.table(), 1, Integer::sum);
+                }
+            });
         }
         OptionalLong maxSourceTsMs = events.stream().mapToLong(ChangeEvent::sourceTsMs).filter(t -> t > 0).max();
         List<TableChanges> changes = ChangeReducer.reduce(events);
-        Map<TableId, TableCounts> counts = changes.isEmpty() ? Map.of() : write(changes);
+        Map<TableId, TableCounts> counts = withSkipped(changes.isEmpty() ? Map.of() : write(changes), skippedDeletes);
         int upserted = counts.values().stream().mapToInt(TableCounts::upserted).sum();
         int deleted = counts.values().stream().mapToInt(TableCounts::deleted).sum();
         LOG.debug("Applied {} records: {} upserted, {} deleted", records.size(), upserted, deleted);
         return new ApplyResult(records.size(), records.size() - events.size(), upserted, deleted, counts, maxSourceTsMs);
     }
 
+    private static Map<TableId, TableCounts> withSkipped(Map<TableId, TableCounts> written, Map<TableId, Integer> skipped) {
+        if (skipped.isEmpty()) {
+            return written;
+        }
+        Map<TableId, TableCounts> counts = new LinkedHashMap<>(written);
+        skipped.forEach((table, n) -> counts.merge(table, new TableCounts(0, 0, n),
+                (a, b) -> new TableCounts(a.upserted(), a.deleted(), a.skippedDeletes() + b.skippedDeletes())));
+        return Collections.unmodifiableMap(counts);
+    }
+
     private Map<TableId, TableCounts> write(List<TableChanges> changes) {
         try (Connection connection = pool.getConnection()) {
-            tables.ensure(connection, changes);
+            tables.ensure(connection, changes, names);
             return inTransaction(connection, changes);
         } catch (SQLException e) {
             throw new ApplyException(null, "Cannot use a target connection: " + e.getMessage(), e);
@@ -87,17 +109,17 @@ public final class ChangeApplier implements AutoCloseable {
 
     private Map<TableId, TableCounts> inTransaction(Connection connection, List<TableChanges> changes) {
         Map<TableId, TableCounts> counts = new LinkedHashMap<>();
-        TableId current = null;
+        TableChanges current = null;
         try {
             for (TableChanges table : changes) {
-                current = table.table();
-                counts.put(current, writer.write(connection, table));
+                current = table;
+                counts.put(table.table(), writer.write(connection, table));
             }
             current = null;
             connection.commit();
             return Collections.unmodifiableMap(counts);
         } catch (SQLException | RuntimeException e) {
-            ApplyException failure = new ApplyException(current, failureMessage(current, e), e);
+            ApplyException failure = new ApplyException(current == null ? null : current.table(), failureMessage(current, e), e);
             try {
                 connection.rollback();
             } catch (SQLException rollbackFailure) {
@@ -107,11 +129,19 @@ public final class ChangeApplier implements AutoCloseable {
         }
     }
 
-    private static String failureMessage(TableId table, Exception e) {
+    private String failureMessage(TableChanges table, Exception e) {
         String state = e instanceof SQLException sql && sql.getSQLState() != null ? " [SQLState " + sql.getSQLState() + "]" : "";
-        String where = table == null ? "Cannot commit the batch" : "Cannot apply changes to target table " + table.table()
-                + " (source " + table + ")";
+        String where = table == null ? "Cannot commit the batch" : "Cannot apply changes to target table " + targetName(table)
+                + " (source " + table.table() + ")";
         return where + ", rolled back: " + e.getMessage() + state;
+    }
+
+    private String targetName(TableChanges table) {
+        try {
+            return names.of(table);
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
     }
 
     /**
@@ -121,7 +151,7 @@ public final class ChangeApplier implements AutoCloseable {
     public void truncate(List<TableId> sourceTables) {
         try (Connection connection = pool.getConnection()) {
             for (TableId table : sourceTables) {
-                tables.truncate(connection, table.table());
+                tables.truncate(connection, names.of(table));
             }
             connection.commit();
         } catch (SQLException e) {

@@ -20,14 +20,16 @@ import java.util.Map;
 final class TableWriter {
     private final Dialect dialect;
     private final int maxBatchRows;
+    private final TargetNames names;
 
-    TableWriter(Dialect dialect, int maxBatchRows) {
+    TableWriter(Dialect dialect, int maxBatchRows, TargetNames names) {
         this.dialect = dialect;
         this.maxBatchRows = maxBatchRows;
+        this.names = names;
     }
 
     TableCounts write(Connection connection, TableChanges changes) throws SQLException {
-        String table = changes.table().table();
+        String table = names.of(changes);
         List<String> keyNames = changes.keyColumns();
         if (!changes.deletes().isEmpty()) {
             List<Column> keyColumns = changes.latest().keyColumnDefinitions();

@@ -2,6 +2,8 @@ package io.lagzero.sink.apply;
 
 import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.naming.TableNameFormat;
+import java.util.Objects;
 
 /**
  * Where and how changes are applied.
@@ -11,10 +13,16 @@ import io.lagzero.sink.dialect.Dialects;
  * @param user the target user
  * @param password the target password; may be empty
  * @param maxBatchRows the most rows one INSERT or DELETE statement carries
+ * @param poolSize the most connections held to the target
+ * @param deletesEnabled false to skip delete events (they are counted as skipped)
+ * @param schemaEvolution whether missing tables and columns are created
+ * @param tableNames how a source table's target table is named
  */
-public record TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows) {
+public record TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
+        boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames) {
     public static final int MAX_BATCH_ROWS_DEFAULT = 2000;
     public static final int MAX_BATCH_ROWS_LIMIT = 65_000;
+    public static final int POOL_SIZE_DEFAULT = 2;
 
     public TargetSettings {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
@@ -30,6 +38,17 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
             throw new IllegalArgumentException("maxBatchRows is " + maxBatchRows + ". Fix: use 1.." + MAX_BATCH_ROWS_LIMIT
                     + " (default " + MAX_BATCH_ROWS_DEFAULT + ")");
         }
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("poolSize is " + poolSize + ". Fix: use 1 or more (default "
+                    + POOL_SIZE_DEFAULT + ")");
+        }
+        Objects.requireNonNull(schemaEvolution, "schemaEvolution");
+        Objects.requireNonNull(tableNames, "tableNames");
+    }
+
+    public TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows) {
+        this(jdbcUrl, user, password, maxBatchRows, POOL_SIZE_DEFAULT, true, SchemaEvolution.BASIC,
+                TableNameFormat.DEFAULT);
     }
 
     public TargetSettings(String jdbcUrl, String user, String password) {
@@ -43,6 +62,7 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
     @Override
     public String toString() {
         return "TargetSettings[jdbcUrl=" + Dialects.withoutQuery(jdbcUrl) + ", user=" + user
-                + ", password=****, maxBatchRows=" + maxBatchRows + "]";
+                + ", password=****, maxBatchRows=" + maxBatchRows + ", poolSize=" + poolSize + ", deletesEnabled="
+                + deletesEnabled + ", schemaEvolution=" + schemaEvolution + ", tableNames=" + tableNames.pattern() + "]";
     }
 }

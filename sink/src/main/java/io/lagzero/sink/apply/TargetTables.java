@@ -2,11 +2,14 @@ package io.lagzero.sink.apply;
 
 import io.lagzero.sink.batch.TableChanges;
 import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.event.Column;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,43 +17,59 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes sure each target table exists, creating a missing one from the source columns. A table is
- * looked up once per applier; the target table has the source table's name, in the connection's
- * database (MariaDB/MySQL) or current schema (PostgreSQL).
+ * Makes sure each target table exists with every source column: with {@link SchemaEvolution#BASIC}
+ * a missing table is created from the source columns and a missing column is added. A table shape
+ * is looked up once per applier; tables live in the connection's database (MariaDB/MySQL) or
+ * current schema (PostgreSQL).
  */
 final class TargetTables {
     private static final Logger LOG = LoggerFactory.getLogger(TargetTables.class);
 
     private final Dialect dialect;
-    private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final SchemaEvolution evolution;
+    private final Set<List<String>> known = ConcurrentHashMap.newKeySet();
 
-    TargetTables(Dialect dialect) {
+    TargetTables(Dialect dialect, SchemaEvolution evolution) {
         this.dialect = dialect;
+        this.evolution = evolution;
     }
 
     /** Runs outside the batch transaction: MariaDB DDL commits implicitly. */
-    void ensure(Connection connection, List<TableChanges> tables) {
+    void ensure(Connection connection, List<TableChanges> tables, TargetNames names) {
+        if (evolution == SchemaEvolution.NONE) {
+            return;
+        }
         for (TableChanges changes : tables) {
-            String name = changes.table().table();
-            if (known.contains(name)) {
+            String name = names.of(changes);
+            List<String> shape = shape(name, changes);
+            if (known.contains(shape)) {
                 continue;
             }
             try {
-                if (!exists(connection, name)) {
-                    create(connection, changes);
+                Set<String> existing = columns(connection, name);
+                if (existing.isEmpty()) {
+                    create(connection, name, changes);
+                } else {
+                    addMissing(connection, name, changes, existing);
                 }
                 connection.commit();
             } catch (SQLException e) {
-                throw new ApplyException(changes.table(), "Cannot create target table " + name + " for "
+                throw new ApplyException(changes.table(), "Cannot create or extend target table " + name + " for "
                         + changes.table() + ": " + e.getMessage(), e);
             }
-            known.add(name);
+            known.add(shape);
         }
+    }
+
+    private static List<String> shape(String name, TableChanges changes) {
+        List<String> shape = new ArrayList<>(changes.latest().columnNames());
+        shape.add(0, name);
+        return shape;
     }
 
     /** Empties the table if it exists; the caller commits. */
     void truncate(Connection connection, String name) throws SQLException {
-        if (exists(connection, name)) {
+        if (!columns(connection, name).isEmpty()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("TRUNCATE TABLE " + dialect.quote(name));
             }
@@ -58,17 +77,19 @@ final class TargetTables {
         }
     }
 
-    private boolean exists(Connection connection, String name) throws SQLException {
+    /** The table's column names; empty when the table does not exist. */
+    private static Set<String> columns(Connection connection, String name) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String pattern = escape(name, meta.getSearchStringEscape());
-        try (ResultSet tables = meta.getTables(connection.getCatalog(), connection.getSchema(), pattern, null)) {
-            while (tables.next()) {
-                if (name.equals(tables.getString("TABLE_NAME"))) {
-                    return true;
+        Set<String> columns = new HashSet<>();
+        try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), pattern, null)) {
+            while (rs.next()) {
+                if (name.equals(rs.getString("TABLE_NAME"))) {
+                    columns.add(rs.getString("COLUMN_NAME"));
                 }
             }
         }
-        return false;
+        return columns;
     }
 
     private static String escape(String name, String escape) {
@@ -78,12 +99,26 @@ final class TargetTables {
         return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
     }
 
-    private void create(Connection connection, TableChanges changes) throws SQLException {
-        String ddl = dialect.createTable(changes.table().table(), changes.columns(), changes.keyColumns());
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(ddl);
-        }
-        LOG.info("Created target table {} for source table {}", changes.table().table(), changes.table());
+    private void create(Connection connection, String name, TableChanges changes) throws SQLException {
+        String ddl = dialect.createTable(name, changes.columns(), changes.keyColumns());
+        execute(connection, ddl);
+        LOG.info("Created target table {} for source table {}", name, changes.table());
         LOG.debug("{}", ddl);
+    }
+
+    private void addMissing(Connection connection, String name, TableChanges changes, Set<String> existing)
+            throws SQLException {
+        for (Column column : changes.columns()) {
+            if (!existing.contains(column.name())) {
+                execute(connection, dialect.addColumn(name, column));
+                LOG.info("Added column {} to target table {} for source table {}", column.name(), name, changes.table());
+            }
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }

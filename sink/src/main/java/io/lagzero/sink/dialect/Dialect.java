@@ -30,6 +30,9 @@ public interface Dialect {
     /** {@code CREATE TABLE IF NOT EXISTS}, columns in source order, primary key from the key columns. */
     String createTable(String table, List<Column> columns, List<String> keyColumns);
 
+    /** Adds a nullable column to an existing table (rows already there get NULL). */
+    String addColumn(String table, Column column);
+
     /** An insert of {@code rows} rows that updates every non-key column of rows whose key exists. */
     String upsert(String table, List<Column> columns, List<String> keyColumns, int rows);
 

@@ -37,6 +37,11 @@ public abstract class SqlDialect implements Dialect {
                 + ",\n  PRIMARY KEY (" + names(keyColumns) + ")\n)" + tableOptions();
     }
 
+    @Override
+    public String addColumn(String table, Column column) {
+        return "ALTER TABLE " + quote(table) + " ADD COLUMN " + quote(column.name()) + " " + columnType(column, false);
+    }
+
     protected String nullability(Column column, boolean key) {
         return key || !column.optional() ? " NOT NULL" : "";
     }

@@ -1,0 +1,145 @@
+package io.lagzero.sink.connect;
+
+import io.lagzero.sink.apply.SchemaEvolution;
+import io.lagzero.sink.apply.TargetSettings;
+import io.lagzero.sink.naming.TableNameFormat;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.config.AbstractConfig;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.common.config.ConfigDef.Importance;
+import org.apache.kafka.common.config.ConfigDef.Range;
+import org.apache.kafka.common.config.ConfigDef.Type;
+import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
+
+/** The sink connector's configuration: the one {@link ConfigDef}, and its parsing into {@link SinkSettings}. */
+public final class LagzeroSinkConfig extends AbstractConfig {
+    private static final String CONNECTION_GROUP = "Connection";
+    private static final String WRITES_GROUP = "Writes";
+    private static final String ERRORS_GROUP = "Retries";
+
+    public static final String CONNECTION_URL = "connection.url";
+    public static final String CONNECTION_URL_DOC = "The target database as a JDBC URL: jdbc:mariadb://host:3306/db, "
+            + "jdbc:mysql://host:3306/db or jdbc:postgresql://host:5432/db[?currentSchema=s]. Tables are written in "
+            + "that database (MariaDB/MySQL) or schema (PostgreSQL).";
+
+    public static final String CONNECTION_USERNAME = "connection.username";
+    public static final String CONNECTION_USERNAME_DOC = "The target database user.";
+
+    public static final String CONNECTION_PASSWORD = "connection.password";
+    public static final String CONNECTION_PASSWORD_DOC = "The target database user's password.";
+
+    public static final String CONNECTION_POOL_SIZE = "connection.pool.size";
+    public static final int CONNECTION_POOL_SIZE_DEFAULT = TargetSettings.POOL_SIZE_DEFAULT;
+    public static final String CONNECTION_POOL_SIZE_DOC = "The most connections each task holds to the target.";
+
+    public static final String INSERT_MODE = "insert.mode";
+    public static final String INSERT_MODE_DEFAULT = "upsert";
+    public static final String INSERT_MODE_DOC = "How rows are written. Only 'upsert' is supported: insert, or update "
+            + "the row with the same primary key, so replaying a change is harmless.";
+
+    public static final String PRIMARY_KEY_MODE = "primary.key.mode";
+    public static final String PRIMARY_KEY_MODE_DEFAULT = "record_key";
+    public static final String PRIMARY_KEY_MODE_DOC = "Where the primary key comes from. Only 'record_key' is "
+            + "supported: the fields of the Debezium record key, i.e. the source table's primary key.";
+
+    public static final String DELETE_ENABLED = "delete.enabled";
+    public static final boolean DELETE_ENABLED_DEFAULT = true;
+    public static final String DELETE_ENABLED_DOC = "Whether delete events delete the target row. When false, "
+            + "deletes are skipped and counted as skipped. Tombstones are always skipped.";
+
+    public static final String BATCH_SIZE = "batch.size";
+    public static final int BATCH_SIZE_DEFAULT = TargetSettings.MAX_BATCH_ROWS_DEFAULT;
+    public static final String BATCH_SIZE_DOC = "The most rows one INSERT or DELETE statement carries (fewer when "
+            + "the target's bind-parameter limit requires it). A whole put() is still one transaction.";
+
+    public static final String SCHEMA_EVOLUTION = "schema.evolution";
+    public static final String SCHEMA_EVOLUTION_DEFAULT = "basic";
+    public static final String SCHEMA_EVOLUTION_DOC = "'basic': create missing target tables from the source "
+            + "columns and add columns the source gained (never drop or alter). 'none': change no schema; a "
+            + "missing table or column fails the record.";
+
+    public static final String COLLECTION_NAME_FORMAT = "collection.name.format";
+    public static final String COLLECTION_NAME_FORMAT_DEFAULT = TableNameFormat.SOURCE_TABLE;
+    public static final String COLLECTION_NAME_FORMAT_DOC = "The target table name. Placeholders: ${source.table} "
+            + "and ${source.db} (from the change's source block) and ${topic} (the record's original topic), "
+            + "e.g. 'stage_${source.table}'.";
+
+    public static final String MAX_RETRIES = "max.retries";
+    public static final int MAX_RETRIES_DEFAULT = 10;
+    public static final String MAX_RETRIES_DOC = "How often a batch that failed transiently (lost connection, "
+            + "deadlock, lock wait timeout, serialization failure, too many connections, read-only target) is "
+            + "retried before the task fails.";
+
+    public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
+    public static final long RETRY_BACKOFF_MS_DEFAULT = 1000L;
+    public static final String RETRY_BACKOFF_MS_DOC = "How long to wait before retrying a batch that failed transiently.";
+
+    public static final ConfigDef CONFIG_DEF = configDef();
+
+    private final SinkSettings settings;
+
+    public LagzeroSinkConfig(Map<String, String> props) {
+        super(CONFIG_DEF, props, false);
+        this.settings = parse();
+    }
+
+    public SinkSettings settings() {
+        return settings;
+    }
+
+    private static ConfigDef configDef() {
+        ConfigDef def = new ConfigDef();
+        int order = 0;
+        def.define(CONNECTION_URL, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.jdbcUrl(), Importance.HIGH,
+                CONNECTION_URL_DOC, CONNECTION_GROUP, ++order, Width.LONG, "Target JDBC URL");
+        def.define(CONNECTION_USERNAME, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, Validators.nonBlank(), Importance.HIGH,
+                CONNECTION_USERNAME_DOC, CONNECTION_GROUP, ++order, Width.MEDIUM, "Target user");
+        def.define(CONNECTION_PASSWORD, Type.PASSWORD, null, null, Importance.HIGH,
+                CONNECTION_PASSWORD_DOC, CONNECTION_GROUP, ++order, Width.MEDIUM, "Target password");
+        def.define(CONNECTION_POOL_SIZE, Type.INT, CONNECTION_POOL_SIZE_DEFAULT, Range.between(1, 100), Importance.LOW,
+                CONNECTION_POOL_SIZE_DOC, CONNECTION_GROUP, ++order, Width.SHORT, "Connection pool size");
+        order = 0;
+        def.define(INSERT_MODE, Type.STRING, INSERT_MODE_DEFAULT, Validators.onlySupported(INSERT_MODE_DEFAULT,
+                "insert", "update"), Importance.MEDIUM, INSERT_MODE_DOC, WRITES_GROUP, ++order, Width.SHORT, "Insert mode");
+        def.define(PRIMARY_KEY_MODE, Type.STRING, PRIMARY_KEY_MODE_DEFAULT, Validators.onlySupported(
+                PRIMARY_KEY_MODE_DEFAULT, "none", "kafka", "record_value"), Importance.MEDIUM, PRIMARY_KEY_MODE_DOC,
+                WRITES_GROUP, ++order, Width.SHORT, "Primary key mode");
+        def.define(DELETE_ENABLED, Type.BOOLEAN, DELETE_ENABLED_DEFAULT, null, Importance.MEDIUM, DELETE_ENABLED_DOC,
+                WRITES_GROUP, ++order, Width.SHORT, "Apply deletes");
+        def.define(BATCH_SIZE, Type.INT, BATCH_SIZE_DEFAULT, Range.between(1, TargetSettings.MAX_BATCH_ROWS_LIMIT),
+                Importance.MEDIUM, BATCH_SIZE_DOC, WRITES_GROUP, ++order, Width.SHORT, "Rows per statement");
+        def.define(SCHEMA_EVOLUTION, Type.STRING, SCHEMA_EVOLUTION_DEFAULT, Validators.oneOf("basic", "none"),
+                Importance.MEDIUM, SCHEMA_EVOLUTION_DOC, WRITES_GROUP, ++order, Width.SHORT, "Schema evolution");
+        def.define(COLLECTION_NAME_FORMAT, Type.STRING, COLLECTION_NAME_FORMAT_DEFAULT, Validators.tableNameFormat(),
+                Importance.MEDIUM, COLLECTION_NAME_FORMAT_DOC, WRITES_GROUP, ++order, Width.MEDIUM, "Target table name");
+        order = 0;
+        def.define(MAX_RETRIES, Type.INT, MAX_RETRIES_DEFAULT, Range.atLeast(0), Importance.MEDIUM, MAX_RETRIES_DOC,
+                ERRORS_GROUP, ++order, Width.SHORT, "Retries of a transient failure");
+        def.define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.atLeast(0L), Importance.MEDIUM,
+                RETRY_BACKOFF_MS_DOC, ERRORS_GROUP, ++order, Width.SHORT, "Retry backoff (ms)");
+        return def;
+    }
+
+    private SinkSettings parse() {
+        Password password = getPassword(CONNECTION_PASSWORD);
+        try {
+            TargetSettings target = new TargetSettings(getString(CONNECTION_URL), getString(CONNECTION_USERNAME),
+                    password == null ? "" : password.value(), getInt(BATCH_SIZE), getInt(CONNECTION_POOL_SIZE),
+                    getBoolean(DELETE_ENABLED), SchemaEvolution.valueOf(getString(SCHEMA_EVOLUTION).toUpperCase(Locale.ROOT)),
+                    new TableNameFormat(getString(COLLECTION_NAME_FORMAT)));
+            return new SinkSettings(target, getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS)));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    /** For log lines: the effective settings, password masked, URL without its query string. */
+    @Override
+    public String toString() {
+        return "LagzeroSinkConfig" + settings;
+    }
+}

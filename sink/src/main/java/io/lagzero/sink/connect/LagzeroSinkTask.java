@@ -1,0 +1,199 @@
+package io.lagzero.sink.connect;
+
+import io.lagzero.sink.apply.ApplyException;
+import io.lagzero.sink.apply.ApplyResult;
+import io.lagzero.sink.apply.ChangeApplier;
+import io.lagzero.sink.apply.TableCounts;
+import io.lagzero.sink.error.SqlErrors;
+import io.lagzero.sink.event.ChangeEventDecoder;
+import io.lagzero.sink.event.KafkaPosition;
+import io.lagzero.sink.event.Operation;
+import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.event.UndecodableRecordException;
+import io.lagzero.sink.metrics.ApplyMetrics;
+import io.lagzero.sink.metrics.ApplyMetrics.Op;
+import io.lagzero.sink.metrics.ApplyMetrics.Outcome;
+import io.lagzero.sink.metrics.CountingApplyMetrics;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies each {@link #put} batch to the target in one transaction through {@link ChangeApplier}.
+ * When put returns, every record of the batch is committed in the target or was handed to the
+ * errant record reporter, so {@link #preCommit} reports exactly those offsets. A transient failure
+ * asks Connect to deliver the batch again (bounded by {@code max.retries}); a permanent one is
+ * narrowed down by bisection to the records at fault, while every other record is applied.
+ */
+public final class LagzeroSinkTask extends SinkTask {
+    private static final Logger LOG = LoggerFactory.getLogger(LagzeroSinkTask.class);
+
+    private final CountingApplyMetrics metrics = new CountingApplyMetrics();
+    private final ChangeEventDecoder decoder = new ChangeEventDecoder();
+    private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+    private SinkSettings settings;
+    private ChangeApplier applier;
+    private ErrantRecordReporter reporter;
+    private String name;
+    private int retries;
+
+    @Override
+    public String version() {
+        return Version.get();
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        name = props.getOrDefault("name", "lagzero-sink");
+        settings = new LagzeroSinkConfig(props).settings();
+        reporter = errantRecordReporter();
+        applier = new ChangeApplier(settings.target());
+        LOG.info("Task of {} started: {}; bad records go to {}", name, settings,
+                reporter == null ? "nowhere (errors.tolerance=none): the task fails on one" : "the errant record reporter");
+    }
+
+    private ErrantRecordReporter errantRecordReporter() {
+        try {
+            return context.errantRecordReporter();
+        } catch (NoSuchMethodError | NoClassDefFoundError e) {
+            return null;
+        }
+    }
+
+    /** The outcome counters this task keeps; an adapter may read or bind them. */
+    public ApplyMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<SinkRecord> batch = List.copyOf(records);
+        applyOrNarrow(batch);
+        retries = 0;
+        for (SinkRecord record : batch) {
+            TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+            applied.merge(partition, new OffsetAndMetadata(record.originalKafkaOffset() + 1),
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+    }
+
+    private void applyOrNarrow(List<SinkRecord> records) {
+        try {
+            count(applier.apply(records));
+        } catch (ApplyException | UndecodableRecordException e) {
+            if (SqlErrors.isTransient(e)) {
+                throw retry(records, e);
+            }
+            if (records.size() == 1) {
+                reject(records.get(0), e);
+                return;
+            }
+            LOG.info("{}: a batch of {} records failed ({}); applying it in parts to find the records at fault",
+                    name, records.size(), e.getMessage());
+            int half = records.size() / 2;
+            applyOrNarrow(records.subList(0, half));
+            applyOrNarrow(records.subList(half, records.size()));
+        }
+    }
+
+    private RuntimeException retry(List<SinkRecord> records, RuntimeException failure) {
+        String table = failure instanceof ApplyException a && a.table() != null ? a.table().toString() : ApplyMetrics.UNKNOWN;
+        metrics.count(table, Op.UNKNOWN, Outcome.RETRIED, records.size());
+        if (retries >= settings.maxRetries()) {
+            return new ConnectException("Giving up after " + retries + " retries (max.retries) of a transient failure: "
+                    + failure.getMessage(), failure);
+        }
+        retries++;
+        LOG.warn("{}: transient failure, retry {} of {} in {} ms: {}", name, retries, settings.maxRetries(),
+                settings.retryBackoff().toMillis(), failure.getMessage());
+        context.timeout(settings.retryBackoff().toMillis());
+        return new RetriableException("Transient failure (retry " + retries + " of " + settings.maxRetries() + "): "
+                + failure.getMessage(), failure);
+    }
+
+    private void reject(SinkRecord record, RuntimeException cause) {
+        String what = describe(record, cause);
+        if (reporter == null) {
+            throw new ConnectException(what + ". Fix: correct the target or the data, or set errors.tolerance=all and "
+                    + "errors.deadletterqueue.topic.name to route such records to a dead-letter queue", cause);
+        }
+        reporter.report(record, cause);
+        RecordOrigin origin = origin(record);
+        metrics.count(origin.table(), origin.op(), Outcome.DLQ, 1);
+        LOG.warn("{}: sent record {} to the dead-letter queue: {}", name, KafkaPosition.of(record), cause.getMessage());
+    }
+
+    private String describe(SinkRecord record, RuntimeException cause) {
+        RecordOrigin origin = origin(record);
+        return "Cannot apply record " + KafkaPosition.of(record) + " (table " + origin.table() + ", key " + record.key()
+                + "): " + cause.getMessage();
+    }
+
+    private record RecordOrigin(String table, Op op) {
+    }
+
+    private RecordOrigin origin(SinkRecord record) {
+        try {
+            return decoder.decode(record)
+                    .map(e -> new RecordOrigin(e.table().toString(), e.operation() == Operation.DELETE ? Op.DELETE : Op.UPSERT))
+                    .orElse(new RecordOrigin(ApplyMetrics.UNKNOWN, Op.TOMBSTONE));
+        } catch (UndecodableRecordException e) {
+            return new RecordOrigin(ApplyMetrics.UNKNOWN, Op.UNKNOWN);
+        }
+    }
+
+    private void count(ApplyResult result) {
+        int skippedDeletes = 0;
+        for (Map.Entry<TableId, TableCounts> entry : result.tables().entrySet()) {
+            String table = entry.getKey().toString();
+            TableCounts counts = entry.getValue();
+            metrics.count(table, Op.UPSERT, Outcome.APPLIED, counts.upserted());
+            metrics.count(table, Op.DELETE, Outcome.APPLIED, counts.deleted());
+            metrics.count(table, Op.DELETE, Outcome.SKIPPED, counts.skippedDeletes());
+            skippedDeletes += counts.skippedDeletes();
+        }
+        metrics.count(ApplyMetrics.UNKNOWN, Op.TOMBSTONE, Outcome.SKIPPED, result.skipped() - skippedDeletes);
+    }
+
+    /** Nothing is buffered: put() returns only once its batch is committed in the target. */
+    @Override
+    public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+        applied.forEach((partition, offset) -> {
+            if (currentOffsets.containsKey(partition)) {
+                committed.put(partition, offset);
+            }
+        });
+        return committed;
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        applied.keySet().removeAll(partitions);
+    }
+
+    @Override
+    public void stop() {
+        if (applier != null) {
+            applier.close();
+        }
+        LOG.info("Task of {} stopped; records: {}", name, metrics);
+    }
+}

@@ -1,0 +1,26 @@
+package io.lagzero.sink.metrics;
+
+/**
+ * What became of the records a sink task received, per source table and operation. Tags are
+ * low-cardinality: {@code table} is {@code db.table} (or {@link #UNKNOWN} for a record that could
+ * not be decoded), {@code op} one of {@link Op}. A Micrometer adapter binds each combination to a
+ * counter such as {@code lagzero.sink.records{table,op,outcome}}.
+ */
+public interface ApplyMetrics {
+    String UNKNOWN = "unknown";
+
+    enum Op { UPSERT, DELETE, TOMBSTONE, UNKNOWN }
+
+    enum Outcome {
+        /** Committed in the target. */
+        APPLIED,
+        /** Deliberately not applied: tombstones, deletes while deletes are disabled. */
+        SKIPPED,
+        /** Sent to the errant record reporter (dead-letter queue). */
+        DLQ,
+        /** Part of a batch that failed transiently and will be delivered again. */
+        RETRIED
+    }
+
+    void count(String table, Op op, Outcome outcome, long records);
+}

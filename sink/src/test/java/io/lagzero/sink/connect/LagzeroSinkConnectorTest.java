@@ -1,0 +1,123 @@
+package io.lagzero.sink.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.lagzero.sink.apply.SchemaEvolution;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
+import org.apache.kafka.connect.sink.SinkConnector;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/** Configuration and validation without a target: every error names the key and the fix. */
+class LagzeroSinkConnectorTest {
+    private final LagzeroSinkConnector connector = new LagzeroSinkConnector();
+
+    private static Map<String, String> props(String... keyValues) {
+        Map<String, String> props = new HashMap<>(Map.of("name", "lz-sink", "connection.url",
+                "jdbc:mariadb://localhost:1/app", "connection.username", "u", "connection.password", "s3cret"));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] == null) {
+                props.remove(keyValues[i]);
+            } else {
+                props.put(keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return props;
+    }
+
+    private List<String> errors(Map<String, String> props, String key) {
+        Config config = connector.validate(props);
+        return config.configValues().stream().filter(v -> v.name().equals(key)).findFirst()
+                .map(ConfigValue::errorMessages).orElseThrow();
+    }
+
+    @Test
+    void parsesIntoTypedSettingsWithDefaults() {
+        SinkSettings settings = new LagzeroSinkConfig(props()).settings();
+
+        assertThat(settings.target().maxBatchRows()).isEqualTo(2000);
+        assertThat(settings.target().poolSize()).isEqualTo(2);
+        assertThat(settings.target().deletesEnabled()).isTrue();
+        assertThat(settings.target().schemaEvolution()).isEqualTo(SchemaEvolution.BASIC);
+        assertThat(settings.target().tableNames().pattern()).isEqualTo("${source.table}");
+        assertThat(settings.maxRetries()).isEqualTo(10);
+        assertThat(settings.retryBackoff()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.target().password()).isEqualTo("s3cret");
+    }
+
+    @Test
+    void secretsNeverShowInToString() {
+        Map<String, String> props = props("connection.url", "jdbc:postgresql://h:5432/app?password=urlsecret",
+                "batch.size", "10", "delete.enabled", "false", "schema.evolution", "NONE");
+        LagzeroSinkConfig config = new LagzeroSinkConfig(props);
+
+        assertThat(config.toString()).doesNotContain("s3cret").doesNotContain("urlsecret").contains("maxBatchRows=10")
+                .contains("deletesEnabled=false").contains("schemaEvolution=NONE");
+    }
+
+    @Test
+    void aBadUrlIsReportedOnConnectionUrlWithTheFix() {
+        assertThat(errors(props("connection.url", "jdbc:sqlserver://h/app"), "connection.url"))
+                .singleElement().asString().startsWith("connection.url").contains("Fix:").contains("jdbc:postgresql:");
+        assertThat(errors(props("connection.url", "jdbc:mariadb://h:3306/"), "connection.url"))
+                .singleElement().asString().contains("names no database").contains("jdbc:mariadb://host:3306/app");
+    }
+
+    @Test
+    void aMissingUsernameIsReported() {
+        assertThat(errors(props("connection.username", null), "connection.username"))
+                .singleElement().asString().contains("connection.username");
+        assertThat(errors(props("connection.username", " "), "connection.username"))
+                .singleElement().asString().contains("connection.username is empty. Fix: set connection.username");
+    }
+
+    @Test
+    void unsupportedModesSayWhatIsSupported() {
+        assertThat(errors(props("insert.mode", "insert"), "insert.mode")).singleElement().asString()
+                .contains("insert.mode 'insert' is not supported yet").contains("Fix: set insert.mode=upsert");
+        assertThat(errors(props("primary.key.mode", "kafka"), "primary.key.mode")).singleElement().asString()
+                .contains("not supported yet").contains("Fix: set primary.key.mode=record_key");
+        assertThat(errors(props("schema.evolution", "advanced"), "schema.evolution")).singleElement().asString()
+                .contains("Fix: use one of [basic, none]");
+        assertThat(errors(props("collection.name.format", "${table}"), "collection.name.format")).singleElement()
+                .asString().contains("unknown placeholder ${table}");
+        assertThat(errors(props("batch.size", "70000"), "batch.size")).singleElement().asString().contains("65000");
+        assertThatThrownBy(() -> new LagzeroSinkConfig(props("insert.mode", "update")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("upsert");
+    }
+
+    @Test
+    void anUnreachableTargetIsReportedOnConnectionUrlQuickly() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        long start = System.nanoTime();
+        List<String> errors = errors(props("connection.url", "jdbc:mariadb://127.0.0.1:" + closedPort + "/app"),
+                "connection.url");
+
+        assertThat(errors).singleElement().asString().contains("Cannot connect to jdbc:mariadb://127.0.0.1:" + closedPort)
+                .contains("Fix: check that connection.url");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void everyTaskGetsTheSameConfigAndThePluginIsDiscoverable() {
+        connector.start(props());
+
+        assertThat(connector.taskConfigs(3)).hasSize(3).allSatisfy(c -> assertThat(c).isEqualTo(props()));
+        assertThat(connector.taskClass()).isEqualTo(LagzeroSinkTask.class);
+        assertThat(connector.version()).isNotBlank();
+        assertThat(ServiceLoader.load(SinkConnector.class).stream().map(ServiceLoader.Provider::type))
+                .contains(LagzeroSinkConnector.class);
+    }
+}
