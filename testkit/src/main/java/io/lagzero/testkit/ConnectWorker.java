@@ -40,6 +40,7 @@ public final class ConnectWorker implements AutoCloseable {
               <logger name="org.apache.kafka.clients" level="WARN"/>
               <logger name="org.apache.kafka.common" level="WARN"/>
               <logger name="org.apache.kafka.connect.runtime.isolation" level="WARN"/>
+              <logger name="org.apache.kafka.connect.runtime.rest.RestServer" level="WARN"/>
               <logger name="org.eclipse.jetty" level="WARN"/>
               <logger name="org.glassfish" level="WARN"/>
               <logger name="org.reflections" level="ERROR"/>
@@ -180,12 +181,14 @@ public final class ConnectWorker implements AutoCloseable {
      * Validates a connector config: {@code PUT /connector-plugins/{class}/config/validate}; returns
      * the error messages per key (empty when the config is valid).
      */
-    public Map<String, List<String>> validate(Map<String, String> config) {
+    public Map<String, List<String>> validate(String name, Map<String, String> config) {
         String plugin = config.get("connector.class");
+        Map<String, String> named = new LinkedHashMap<>(config);
+        named.put("name", name);
         HttpResponse<String> response = call(HttpRequest.newBuilder(rest.resolve("/connector-plugins/"
                         + encode(plugin) + "/config/validate"))
                 .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(config))));
+                .PUT(HttpRequest.BodyPublishers.ofString(write(named))));
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (JsonNode entry : read(response, "validate " + plugin).path("configs")) {
             List<String> messages = new ArrayList<>();
