@@ -204,7 +204,7 @@ abstract class ConnectPluginTest {
         "DELETE FROM order_lines WHERE order_id BETWEEN 100 AND 150",
     };
 
-    /** Changes once the target has caught up: inserts, updates, deletes, primary-key changes. */
+    /** Changes once the target has caught up: inserts, updates, deletes, primary-key changes, a new column. */
     private static final String[] STREAMING = {
         "INSERT INTO orders (id, customer_id, amount, status, signature, note, placed)"
                 + " SELECT 10000 + seq, seq, 99.5, 'new', NULL, 'late', NOW(3) FROM seq_1_to_300",
@@ -216,5 +216,9 @@ abstract class ConnectPluginTest {
         "UPDATE order_lines SET line = line + 10 WHERE order_id = 7",
         "UPDATE orders SET id = 50000 WHERE id = 42",
         "INSERT INTO order_lines VALUES (50000, 0, 'NEWSKU01', 1)",
+        // schema.evolution=basic: a new nullable column reaches the target table
+        "ALTER TABLE customers ADD COLUMN tier SMALLINT NULL",
+        "UPDATE customers SET tier = id % 3 WHERE id <= 300",
+        "INSERT INTO customers (name, email, balance, created, tier) VALUES ('after alter', NULL, 1, NOW(6), 2)",
     };
 }
