@@ -77,6 +77,36 @@ public final class ConnectWorker implements AutoCloseable {
         Path dir = ServerDirs.fresh(name);
         int port = ServerDirs.freePort();
         String id = dir.getFileName().toString();
+        Map<String, String> props = new LinkedHashMap<>(defaults(id, bootstrapServers, port));
+        props.put("plugin.path", pluginPath.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(",")));
+        props.putAll(overrides);
+        try {
+            Path config = Files.writeString(dir.resolve("worker.properties"), props.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+            Path logback = Files.writeString(dir.resolve("logback.xml"), LOGBACK);
+            Path log = Files.createDirectories(Path.of("target", "connect-logs").toAbsolutePath()).resolve(id + ".log");
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms128m", "-Xmx768m", "-Dlogback.configurationFile=" + logback,
+                    "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+                    "-cp", classpath, "org.apache.kafka.connect.cli.ConnectDistributed", config.toString());
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            ConnectWorker worker = new ConnectWorker(process, dir, log, URI.create("http://127.0.0.1:" + port));
+            try {
+                worker.awaitHealthy();
+            } catch (RuntimeException | Error e) {
+                worker.close();
+                throw e;
+            }
+            return worker;
+        } catch (IOException e) {
+            ServerDirs.deleteRecursively(dir);
+            throw new UncheckedIOException("Kafka Connect worker " + name + " did not start", e);
+        }
+    }
+
+    /** A single-node test worker: its own group and internal topics, fast offset commits. */
+    private static Map<String, String> defaults(String id, String bootstrapServers, int port) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("bootstrap.servers", bootstrapServers);
         props.put("group.id", id);
@@ -95,34 +125,9 @@ public final class ConnectWorker implements AutoCloseable {
         props.put("listeners", "http://127.0.0.1:" + port);
         props.put("rest.advertised.host.name", "127.0.0.1");
         props.put("rest.advertised.port", String.valueOf(port));
+        // Plugins must ship ServiceLoader manifests, as Connect 4's fast discovery needs.
         props.put("plugin.discovery", "service_load");
-        props.put("plugin.path", pluginPath.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(",")));
-        props.putAll(overrides);
-        try {
-            Path config = dir.resolve("worker.properties");
-            Files.writeString(config, props.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("\n", "", "\n")));
-            Path logback = Files.writeString(dir.resolve("logback.xml"), LOGBACK);
-            Path log = Files.createDirectories(Path.of("target", "connect-logs").toAbsolutePath()).resolve(id + ".log");
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms128m", "-Xmx768m", "-Dlogback.configurationFile=" + logback,
-                    "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
-                    "-cp", classpath,
-                    "org.apache.kafka.connect.cli.ConnectDistributed", config.toString());
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            ConnectWorker worker = new ConnectWorker(process, dir, log, URI.create("http://127.0.0.1:" + port));
-            try {
-                worker.awaitHealthy();
-            } catch (RuntimeException | Error e) {
-                worker.close();
-                throw e;
-            }
-            return worker;
-        } catch (IOException e) {
-            ServerDirs.deleteRecursively(dir);
-            throw new UncheckedIOException("Kafka Connect worker " + name + " did not start", e);
-        }
+        return props;
     }
 
     public static ConnectWorker start(String name, String bootstrapServers, String classpath, List<Path> pluginPath) {
@@ -164,6 +169,17 @@ public final class ConnectWorker implements AutoCloseable {
 
     public Path log() {
         return log;
+    }
+
+    /** Creates a connector as {@code curl -X POST /connectors} does; fails if it exists. */
+    public void createConnector(String name, Map<String, String> config) {
+        HttpResponse<String> response = call(HttpRequest.newBuilder(rest.resolve("/connectors"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("name", name, "config", config)))));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST connector " + name + " failed: " + response.statusCode() + " "
+                    + response.body());
+        }
     }
 
     /** Creates or updates a connector: {@code PUT /connectors/{name}/config}. */

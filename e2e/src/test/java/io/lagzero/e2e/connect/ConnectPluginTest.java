@@ -91,8 +91,8 @@ abstract class ConnectPluginTest {
         ConnectorConfig sourceConnector = ConnectorConfigs.load("mariadb-source.json", values);
         ConnectorConfig sinkConnector = ConnectorConfigs.load("lagzero-sink.json", values);
         assertThat(worker.validate(sinkConnector.name(), sinkConnector.config())).as("sink config validation errors").isEmpty();
-        worker.putConnector(sourceConnector.name(), sourceConnector.config());
-        worker.putConnector(sinkConnector.name(), sinkConnector.config());
+        worker.createConnector(sourceConnector.name(), sourceConnector.config());
+        worker.createConnector(sinkConnector.name(), sinkConnector.config());
         worker.awaitRunning(sourceConnector.name(), 1, Duration.ofMinutes(1));
         worker.awaitRunning(sinkConnector.name(), SINK_TASKS, Duration.ofMinutes(1));
 
@@ -105,19 +105,29 @@ abstract class ConnectPluginTest {
         }
         awaitIdentical(sourceConnector.name(), sinkConnector.name());
 
-        assertThat(worker.status(sourceConnector.name()).isRunning(1)).as("source connector and task RUNNING").isTrue();
-        assertThat(worker.status(sinkConnector.name()).isRunning(SINK_TASKS)).as("sink connector and tasks RUNNING").isTrue();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            assertThat(endOffsets(admin, prefix + "-dlq")).as("records in the dead-letter queue").isZero();
-            ConsumerGroupDescription group = admin.describeConsumerGroups(Set.of("connect-" + sinkConnector.name()))
-                    .describedGroups().get("connect-" + sinkConnector.name()).get();
-            assertThat(group.members()).as("sink tasks consuming").hasSize(SINK_TASKS)
-                    .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
-            assertThat(admin.describeTopics(Set.of(prefix + "." + DB + ".orders")).allTopicNames().get()
-                    .get(prefix + "." + DB + ".orders").partitions()).hasSize(3);
-        }
+        assertRunning(sourceConnector.name(), 1);
+        assertRunning(sinkConnector.name(), SINK_TASKS);
+        assertKafkaSide(prefix, sinkConnector.name());
         assertThat(java.nio.file.Files.readString(worker.log())).as("passwords in the worker log " + worker.log())
                 .doesNotContain(MariaDbServer.PASSWORD);
+    }
+
+    private void assertRunning(String connector, int tasks) {
+        ConnectorStatus status = worker.status(connector);
+        assertThat(status.isRunning(tasks)).as("%s and %d tasks RUNNING: %s", connector, tasks, status).isTrue();
+    }
+
+    /** Nothing in the dead-letter queue; every sink task owns partitions; table topics have 3. */
+    private void assertKafkaSide(String prefix, String sinkConnector) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            assertThat(endOffsets(admin, prefix + "-dlq")).as("records in the dead-letter queue").isZero();
+            String groupId = "connect-" + sinkConnector;
+            ConsumerGroupDescription group = admin.describeConsumerGroups(Set.of(groupId)).describedGroups().get(groupId).get();
+            assertThat(group.members()).as("sink tasks consuming").hasSize(SINK_TASKS)
+                    .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
+            String orders = prefix + "." + DB + ".orders";
+            assertThat(admin.describeTopics(Set.of(orders)).allTopicNames().get().get(orders).partitions()).hasSize(3);
+        }
     }
 
     private Map<String, String> placeholders(String prefix) {
