@@ -38,8 +38,13 @@ public final class ChangeApplier implements AutoCloseable {
     private final boolean deletesEnabled;
 
     public ChangeApplier(TargetSettings settings) {
+        this(settings, "lagzero-sink");
+    }
+
+    /** @param poolName names the pool's threads and log lines, e.g. after the connector */
+    public ChangeApplier(TargetSettings settings, String poolName) {
         Dialect dialect = settings.dialect();
-        this.pool = new HikariDataSource(poolConfig(settings, dialect));
+        this.pool = new HikariDataSource(poolConfig(settings, dialect, poolName));
         this.names = new TargetNames(settings.tableNames());
         this.tables = new TargetTables(dialect, settings.schemaEvolution());
         this.writer = new TableWriter(dialect, settings.maxBatchRows(), names);
@@ -48,9 +53,9 @@ public final class ChangeApplier implements AutoCloseable {
                 Dialects.withoutQuery(settings.jdbcUrl()), settings.user(), dialect.name(), settings.maxBatchRows());
     }
 
-    private static HikariConfig poolConfig(TargetSettings settings, Dialect dialect) {
+    private static HikariConfig poolConfig(TargetSettings settings, Dialect dialect, String poolName) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("lagzero-sink");
+        config.setPoolName(poolName);
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
@@ -120,6 +125,9 @@ public final class ChangeApplier implements AutoCloseable {
             return Collections.unmodifiableMap(counts);
         } catch (SQLException | RuntimeException e) {
             ApplyException failure = new ApplyException(current == null ? null : current.table(), failureMessage(current, e), e);
+            if (current != null && isUndefinedTable(e)) {
+                tables.forget(targetName(current));
+            }
             try {
                 connection.rollback();
             } catch (SQLException rollbackFailure) {
@@ -134,6 +142,11 @@ public final class ChangeApplier implements AutoCloseable {
         String where = table == null ? "Cannot commit the batch" : "Cannot apply changes to target table " + targetName(table)
                 + " (source " + table.table() + ")";
         return where + ", rolled back: " + e.getMessage() + state;
+    }
+
+    /** MariaDB/MySQL 42S02, PostgreSQL 42P01: the table was dropped behind our back. */
+    private static boolean isUndefinedTable(Exception e) {
+        return e instanceof SQLException sql && ("42S02".equals(sql.getSQLState()) || "42P01".equals(sql.getSQLState()));
     }
 
     private String targetName(TableChanges table) {

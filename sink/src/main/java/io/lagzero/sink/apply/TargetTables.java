@@ -40,7 +40,7 @@ final class TargetTables {
             return;
         }
         for (TableChanges changes : tables) {
-            String name = names.of(changes);
+            String name = name(changes, names);
             List<String> shape = shape(name, changes);
             if (known.contains(shape)) {
                 continue;
@@ -61,10 +61,23 @@ final class TargetTables {
         }
     }
 
+    private static String name(TableChanges changes, TargetNames names) {
+        try {
+            return names.of(changes);
+        } catch (IllegalArgumentException e) {
+            throw new ApplyException(changes.table(), "Cannot name the target table: " + e.getMessage(), e);
+        }
+    }
+
     private static List<String> shape(String name, TableChanges changes) {
         List<String> shape = new ArrayList<>(changes.latest().columnNames());
         shape.add(0, name);
         return shape;
+    }
+
+    /** After the target said the table is missing: look it up (and create it) again next time. */
+    void forget(String name) {
+        known.removeIf(shape -> shape.get(0).equals(name));
     }
 
     /** Empties the table if it exists; the caller commits. */

@@ -140,6 +140,6 @@ public final class LagzeroSinkConfig extends AbstractConfig {
     /** For log lines: the effective settings, password masked, URL without its query string. */
     @Override
     public String toString() {
-        return "LagzeroSinkConfig" + settings;
+        return "LagzeroSinkConfig[" + settings + "]";
     }
 }

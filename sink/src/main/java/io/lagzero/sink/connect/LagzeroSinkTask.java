@@ -57,7 +57,7 @@ public final class LagzeroSinkTask extends SinkTask {
         name = props.getOrDefault("name", "lagzero-sink");
         settings = new LagzeroSinkConfig(props).settings();
         reporter = errantRecordReporter();
-        applier = new ChangeApplier(settings.target());
+        applier = new ChangeApplier(settings.target(), "lagzero-sink-" + name);
         LOG.info("Task of {} started: {}; bad records go to {}", name, settings,
                 reporter == null ? "nowhere (errors.tolerance=none): the task fails on one" : "the errant record reporter");
     }
@@ -94,14 +94,20 @@ public final class LagzeroSinkTask extends SinkTask {
         try {
             count(applier.apply(records));
         } catch (ApplyException | UndecodableRecordException e) {
-            if (SqlErrors.isTransient(e)) {
+            SqlErrors.Kind kind = SqlErrors.classify(e);
+            if (kind == SqlErrors.Kind.TRANSIENT) {
                 throw retry(records, e);
+            }
+            if (kind == SqlErrors.Kind.TARGET) {
+                throw new ConnectException("The target refuses every change, so no record is sent to the dead-letter "
+                        + "queue: " + e.getMessage() + ". Fix: check connection.url, connection.username and "
+                        + "connection.password", e);
             }
             if (records.size() == 1) {
                 reject(records.get(0), e);
                 return;
             }
-            LOG.info("{}: a batch of {} records failed ({}); applying it in parts to find the records at fault",
+            LOG.debug("{}: {} records failed ({}); applying them in two parts to find the records at fault",
                     name, records.size(), e.getMessage());
             int half = records.size() / 2;
             applyOrNarrow(records.subList(0, half));

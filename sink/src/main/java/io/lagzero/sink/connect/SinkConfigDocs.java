@@ -33,7 +33,9 @@ public final class SinkConfigDocs {
                 .append("Records the target rejects for good (a value too long for its column, a missing table with ")
                 .append("`schema.evolution=none`, an undecodable record) fail the task, unless Connect's ")
                 .append("`errors.tolerance=all` (with `errors.deadletterqueue.topic.name`) routes them to a ")
-                .append("dead-letter queue; every other record of the batch is applied either way.\n");
+                .append("dead-letter queue, in which case every other record of the batch is applied. ")
+                .append("Transient failures (lost connection, deadlock, lock wait timeout, serialization failure, ")
+                .append("too many connections, read-only target) are retried, see `max.retries`.\n");
         String group = null;
         for (ConfigKey key : sorted(LagzeroSinkConfig.CONFIG_DEF)) {
             if (!key.group.equals(group)) {

@@ -36,13 +36,24 @@ final class TargetCheck {
         ConfigValue url = values.get(CONNECTION_URL);
         ConfigValue user = values.get(CONNECTION_USERNAME);
         ConfigValue password = values.get(CONNECTION_PASSWORD);
-        if (url == null || user == null || password == null || hasErrors(url, user, password)) {
+        if (url == null || user == null || password == null) {
+            return;
+        }
+        requirePresent(url, "the target's JDBC URL, e.g. jdbc:mariadb://host:3306/app");
+        requirePresent(user, "the target database user");
+        if (hasErrors(url, user, password)) {
             return;
         }
         String jdbcUrl = (String) url.value();
         Object secret = password.value();
         String pw = secret instanceof Password p ? p.value() : "";
         connect(jdbcUrl, (String) user.value(), pw).ifPresent(failure -> blame(failure, jdbcUrl, url, password));
+    }
+
+    private static void requirePresent(ConfigValue value, String what) {
+        if (value.value() == null) {
+            value.addErrorMessage(value.name() + " is missing. Fix: set " + value.name() + " to " + what);
+        }
     }
 
     private static boolean hasErrors(ConfigValue... values) {

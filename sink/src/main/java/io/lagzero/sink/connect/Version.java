@@ -1,14 +1,30 @@
 package io.lagzero.sink.connect;
 
-/** The plugin version, from the jar manifest's Implementation-Version. */
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+/** The plugin version, written into {@code version.properties} by the build. */
 final class Version {
-    private static final String UNKNOWN = "0.1.0-SNAPSHOT";
+    private static final String VERSION = load();
 
     private Version() {
     }
 
     static String get() {
-        String version = Version.class.getPackage().getImplementationVersion();
-        return version == null ? UNKNOWN : version;
+        return VERSION;
+    }
+
+    private static String load() {
+        try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
+            Properties props = new Properties();
+            if (in != null) {
+                props.load(in);
+            }
+            return props.getProperty("version", "unknown");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

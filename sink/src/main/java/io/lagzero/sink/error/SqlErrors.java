@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Tells transient target failures, which a retry of the same batch may cure, from permanent ones,
- * which are a property of the data or the schema. Judged by SQLState and, for MariaDB/MySQL, the
- * vendor code, anywhere in the cause chain.
+ * which are a property of the data or the schema, and from target failures, which no record can
+ * get past (so sending records to a dead-letter queue would only empty the topic into it). Judged
+ * by SQLState and, for MariaDB/MySQL, the vendor code, anywhere in the cause chain.
  */
 public final class SqlErrors {
     /** MariaDB/MySQL: too many connections, read-only (failover), lock wait timeout, deadlock, gone away, lost. */
@@ -15,15 +16,25 @@ public final class SqlErrors {
     /**
      * Deadlock or serialization failure (40001, PG 40P01), PG lock_timeout (55P03), statement
      * cancelled (57014), server shutting down (57P01..57P03), too many connections (53300),
-     * read-only transaction during failover (25006).
+     * read-only transaction during failover (25006); and every connection exception (class 08).
      */
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "57014", "57P01", "57P02",
-            "57P03", "53300", "25006", "08S01");
+            "57P03", "53300", "25006");
+
+    /** MariaDB/MySQL: access denied (user, database), unknown database. */
+    private static final Set<Integer> TARGET_CODES = Set.of(1044, 1045, 1049, 1698);
 
     private SqlErrors() {
     }
 
-    public enum Kind { TRANSIENT, PERMANENT }
+    public enum Kind {
+        /** A retry of the same batch may succeed. */
+        TRANSIENT,
+        /** No record can succeed: the target refuses the login or lost the database. */
+        TARGET,
+        /** Caused by the records at hand (data or schema); other records may succeed. */
+        PERMANENT
+    }
 
     public static Kind classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
@@ -32,14 +43,19 @@ public final class SqlErrors {
                     if (isTransient(e)) {
                         return Kind.TRANSIENT;
                     }
+                    if (isTarget(e)) {
+                        return Kind.TARGET;
+                    }
                 }
             }
         }
         return Kind.PERMANENT;
     }
 
-    public static boolean isTransient(Throwable failure) {
-        return classify(failure) == Kind.TRANSIENT;
+    /** Invalid authorization (class 28) or an unknown database (3D000). */
+    private static boolean isTarget(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("28") || state.equals("3D000")) || TARGET_CODES.contains(e.getErrorCode());
     }
 
     private static boolean isTransient(SQLException e) {

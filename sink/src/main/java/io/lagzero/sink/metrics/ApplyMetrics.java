@@ -12,7 +12,7 @@ public interface ApplyMetrics {
     enum Op { UPSERT, DELETE, TOMBSTONE, UNKNOWN }
 
     enum Outcome {
-        /** Committed in the target. */
+        /** Committed in the target; counted as rows written after reduction to the last change per key. */
         APPLIED,
         /** Deliberately not applied: tombstones, deletes while deletes are disabled. */
         SKIPPED,

@@ -50,7 +50,7 @@ abstract class AbstractLagzeroSinkTaskTest {
         tasks.forEach(LagzeroSinkTask::stop);
     }
 
-    private LagzeroSinkTask start(String database, RecordingSinkTaskContext context) {
+    protected LagzeroSinkTask start(String database, RecordingSinkTaskContext context) {
         LagzeroSinkTask task = new LagzeroSinkTask();
         task.initialize(context);
         task.start(context.configs());
@@ -58,7 +58,7 @@ abstract class AbstractLagzeroSinkTaskTest {
         return task;
     }
 
-    private RecordingSinkTaskContext context(String url, boolean withReporter, String... extra) {
+    protected RecordingSinkTaskContext context(String url, boolean withReporter, String... extra) {
         Map<String, String> props = new HashMap<>(Map.of("name", "lz-sink-test", "connection.url", url,
                 "connection.username", user(), "connection.password", password(), "retry.backoff.ms", "250"));
         for (int i = 0; i < extra.length; i += 2) {
@@ -157,7 +157,94 @@ abstract class AbstractLagzeroSinkTaskTest {
         assertThat(((CountingApplyMetrics) task.metrics()).total(Outcome.RETRIED)).isEqualTo(2);
     }
 
-    private SinkRecord customer(int id, String name) {
+    @Test
+    void tableNameFormatDisabledDeletesAndNewColumnsShapeTheTarget() throws SQLException {
+        String url = createDatabase("task_options");
+        execute("task_options", "CREATE TABLE shop_customers (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)");
+        LagzeroSinkTask task = start("task_options", context(url, true, "collection.name.format", "${source.db}_${source.table}",
+                "delete.enabled", "false"));
+
+        task.put(List.of(customer(1, "Ann"), customer(2, "Bob"), customers.delete(customerJson(2, "Bob"))));
+
+        assertThat(rows("task_options", "SELECT id, email FROM shop_customers ORDER BY id"))
+                .containsExactly("1=c1@example.com", "2=c2@example.com");
+        CountingApplyMetrics metrics = (CountingApplyMetrics) task.metrics();
+        assertThat(metrics.get("shop.customers", Op.DELETE, Outcome.SKIPPED)).isEqualTo(1);
+        assertThat(metrics.get("shop.customers", Op.DELETE, Outcome.APPLIED)).isZero();
+    }
+
+    @Test
+    void withoutSchemaEvolutionAMissingTableAndAnUndecodableRecordGoToTheReporter() throws SQLException {
+        String url = createDatabase("task_none");
+        execute("task_none", "CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body VARCHAR(30))");
+        RecordingSinkTaskContext context = context(url, true, "schema.evolution", "none");
+        LagzeroSinkTask task = start("task_none", context);
+        SinkRecord missingTable = customer(1, "Ann");
+        SinkRecord undecodable = new SinkRecord("lz.shop.notes", 0, null, "not a struct", null, "nor this", 7);
+
+        task.put(List.of(notes.create("{\"id\": 1, \"body\": \"ok\"}"), missingTable, undecodable));
+
+        assertThat(context.reported).extracting(RecordingSinkTaskContext.Reported::record)
+                .containsExactly(missingTable, undecodable);
+        assertThat(context.reported.get(0).reason()).hasMessageContaining("customers");
+        assertThat(context.reported.get(1).reason()).hasMessageContaining("lz.shop.notes-0@7");
+        assertThat(bodies("task_none")).containsExactly("1=ok");
+        assertThat(task.preCommit(Map.of(NOTES, new OffsetAndMetadata(0), CUSTOMERS, new OffsetAndMetadata(0))))
+                .containsOnly(Map.entry(NOTES, new OffsetAndMetadata(8)), Map.entry(CUSTOMERS, new OffsetAndMetadata(1)));
+    }
+
+    @Test
+    void aTargetTableDroppedWhileRunningIsCreatedAgain() throws SQLException {
+        String url = createDatabase("task_dropped");
+        RecordingSinkTaskContext context = context(url, true);
+        LagzeroSinkTask task = start("task_dropped", context);
+        task.put(List.of(customer(1, "Ann")));
+        execute("task_dropped", "DROP TABLE customers");
+
+        task.put(List.of(customer(2, "Bob"), customer(3, "Cid")));
+
+        assertThat(context.reported).isEmpty();
+        assertThat(names("task_dropped", "customers")).containsExactly("2=Bob", "3=Cid");
+    }
+
+    @Test
+    void retriesAreBoundedByMaxRetries() throws SQLException {
+        String url = createDatabase("task_giveup");
+        LagzeroSinkTask task = start("task_giveup", context(url, true, "max.retries", "1"));
+        task.put(List.of(customer(1, "Ann")));
+        List<SinkRecord> batch = List.of(customers.update(customerJson(1, "Ann"), customerJson(1, "Ann B.")));
+
+        try (Connection locker = connect("task_giveup")) {
+            locker.setAutoCommit(false);
+            try (Statement s = locker.createStatement()) {
+                s.executeUpdate("UPDATE customers SET name = 'locked' WHERE id = 1");
+            }
+            assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class);
+            assertThatThrownBy(() -> task.put(batch)).isExactlyInstanceOf(ConnectException.class)
+                    .hasMessageContaining("Giving up after 1 retries");
+            locker.rollback();
+        }
+    }
+
+    @Test
+    void validateReportsARefusedLoginOnConnectionPassword() {
+        String url = createDatabase("task_validate");
+        Map<String, String> props = context(url, true).configs();
+        Map<String, String> wrong = new HashMap<>(props);
+        wrong.put("connection.username", "nobody");
+        wrong.put("connection.password", "wrong-password");
+
+        assertThat(errors(props)).isEmpty();
+        assertThat(errors(wrong)).singleElement().asString().startsWith("connection.password: The target refused the login")
+                .contains("Fix: check connection.username and connection.password").doesNotContain("wrong-password");
+    }
+
+    private static List<String> errors(Map<String, String> props) {
+        return new LagzeroSinkConnector().validate(props).configValues().stream()
+                .flatMap(v -> v.errorMessages().stream().map(m -> v.name() + ": " + m)).toList();
+    }
+
+    protected SinkRecord customer(int id, String name) {
         return customers.create(customerJson(id, name));
     }
 

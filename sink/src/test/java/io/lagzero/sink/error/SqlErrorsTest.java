@@ -32,7 +32,11 @@ class SqlErrorsTest {
         "23000, 1062, PERMANENT", // duplicate key
         "42S02, 1146, PERMANENT", // table does not exist
         "42P01, 0, PERMANENT", // PG undefined table
-        "28000, 1045, PERMANENT", // access denied
+        "28000, 1045, TARGET", // access denied
+        "28P01, 0, TARGET", // PG password authentication failed
+        "42000, 1049, TARGET", // unknown database
+        "3D000, 0, TARGET", // PG database does not exist
+        "42000, 1142, PERMANENT", // MariaDB command denied on one table
     })
     void classifiesBySqlStateAndVendorCode(String state, int code, SqlErrors.Kind expected) {
         SQLException sql = new SQLException("boom", state, code);
