@@ -15,6 +15,8 @@ import io.lagzero.testkit.MariaDbServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -87,27 +89,20 @@ abstract class ConnectPluginTest {
         source.execute(DB, SEED);
 
         String prefix = "lz" + target.flavor().name().toLowerCase();
-        Map<String, String> values = placeholders(prefix);
-        ConnectorConfig sourceConnector = ConnectorConfigs.load("mariadb-source.json", values);
-        ConnectorConfig sinkConnector = ConnectorConfigs.load("lagzero-sink.json", values);
-        assertThat(worker.validate(sinkConnector.name(), sinkConnector.config())).as("sink config validation errors").isEmpty();
-        worker.createConnector(sourceConnector.name(), sourceConnector.config());
-        worker.createConnector(sinkConnector.name(), sinkConnector.config());
-        worker.awaitRunning(sourceConnector.name(), 1, Duration.ofMinutes(1));
-        worker.awaitRunning(sinkConnector.name(), SINK_TASKS, Duration.ofMinutes(1));
+        Connectors connectors = register(DB, prefix, "184054", "");
 
         source.execute(DB, WHILE_SNAPSHOTTING);
-        awaitIdentical(sourceConnector.name(), sinkConnector.name());
+        awaitIdentical(connectors.source(), connectors.sink());
 
         source.execute(DB, STREAMING);
         for (int i = 0; i < 20; i++) {
             source.execute(DB, "UPDATE customers SET balance = balance + 0.0001 WHERE id = 1");
         }
-        awaitIdentical(sourceConnector.name(), sinkConnector.name());
+        awaitIdentical(connectors.source(), connectors.sink());
 
-        assertRunning(sourceConnector.name(), 1);
-        assertRunning(sinkConnector.name(), SINK_TASKS);
-        assertKafkaSide(prefix, sinkConnector.name());
+        assertRunning(connectors.source(), 1);
+        assertRunning(connectors.sink(), SINK_TASKS);
+        assertKafkaSide(prefix, connectors.sink());
         assertThat(java.nio.file.Files.readString(worker.log())).as("passwords in the worker log " + worker.log())
                 .doesNotContain(MariaDbServer.PASSWORD);
     }
@@ -130,14 +125,60 @@ abstract class ConnectPluginTest {
         }
     }
 
-    private Map<String, String> placeholders(String prefix) {
+    @Test
+    void rowsTheTargetRejectsGoToTheDeadLetterQueueAndTheOthersFlow() throws Exception {
+        String db = DB + "_dlq";
+        source.createDatabase(db);
+        source.execute(db, "CREATE TABLE scores (id INT PRIMARY KEY, points INT NOT NULL, note VARCHAR(20) NULL)",
+                "INSERT INTO scores SELECT seq, IF(seq = 13, -5, seq), NULL FROM seq_1_to_100");
+        // The target already has the table, with a rule the source does not know.
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + target.table("scores")
+                    + " (id INT PRIMARY KEY, points INT NOT NULL CHECK (points >= 0), note VARCHAR(20) NULL)");
+        }
+        String prefix = "lzdlq" + target.flavor().name().toLowerCase();
+        Connectors connectors = register(db, prefix, "184055", "-dlq");
+        source.execute(db, "INSERT INTO scores VALUES (200, -1, 'rejected')", "UPDATE scores SET points = -2 WHERE id = 50",
+                "INSERT INTO scores VALUES (201, 7, 'after')");
+
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            await("3 records in the dead-letter queue").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> endOffsets(admin, prefix + "-dlq") == 3);
+        }
+        await("the change after the rejected ones applied").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> targetText("SELECT note FROM " + target.table("scores") + " WHERE id = 201"), "after"::equals);
+        assertThat(targetText("SELECT COUNT(*) FROM " + target.table("scores"))).isEqualTo("100");
+        assertThat(targetText("SELECT COUNT(*) FROM " + target.table("scores") + " WHERE id IN (13, 200)")).isEqualTo("0");
+        assertThat(targetText("SELECT points FROM " + target.table("scores") + " WHERE id = 50")).isEqualTo("50");
+        assertRunning(connectors.source(), 1);
+        assertRunning(connectors.sink(), SINK_TASKS);
+    }
+
+    private record Connectors(String source, String sink) {
+    }
+
+    /** Both connectors from deploy/connect/*.json, registered over the REST API, RUNNING. */
+    private Connectors register(String db, String prefix, String serverId, String nameSuffix) throws Exception {
+        Map<String, String> values = placeholders(db, prefix, serverId);
+        ConnectorConfig sourceConnector = ConnectorConfigs.load("mariadb-source.json", values);
+        ConnectorConfig sinkConnector = ConnectorConfigs.load("lagzero-sink.json", values);
+        Connectors names = new Connectors(sourceConnector.name() + nameSuffix, sinkConnector.name() + nameSuffix);
+        assertThat(worker.validate(names.sink(), sinkConnector.config())).as("sink config validation errors").isEmpty();
+        worker.createConnector(names.source(), sourceConnector.config());
+        worker.createConnector(names.sink(), sinkConnector.config());
+        worker.awaitRunning(names.source(), 1, Duration.ofMinutes(1));
+        worker.awaitRunning(names.sink(), SINK_TASKS, Duration.ofMinutes(1));
+        return names;
+    }
+
+    private Map<String, String> placeholders(String db, String prefix, String serverId) {
         return Map.ofEntries(
                 Map.entry("SOURCE_HOST", source.host()),
                 Map.entry("SOURCE_PORT", String.valueOf(source.port())),
                 Map.entry("SOURCE_USER", MariaDbServer.USER),
                 Map.entry("SOURCE_PASSWORD", MariaDbServer.PASSWORD),
-                Map.entry("SOURCE_SERVER_ID", "184054"),
-                Map.entry("SOURCE_DATABASES", DB),
+                Map.entry("SOURCE_SERVER_ID", serverId),
+                Map.entry("SOURCE_DATABASES", db),
                 Map.entry("TOPIC_PREFIX", prefix),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
                 Map.entry("TOPIC_PARTITIONS", "3"),
@@ -145,6 +186,12 @@ abstract class ConnectPluginTest {
                 Map.entry("TARGET_JDBC_URL", target.url()),
                 Map.entry("TARGET_USER", target.user()),
                 Map.entry("TARGET_PASSWORD", target.password()));
+    }
+
+    private static String targetText(String sql) throws SQLException {
+        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
     }
 
     private void awaitIdentical(String... connectors) {
