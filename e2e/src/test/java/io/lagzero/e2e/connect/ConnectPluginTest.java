@@ -16,8 +16,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
  * The production shape: a real Kafka Connect worker (child JVM) loads Debezium's MariaDB
  * connector and our <b>packaged</b> sink plugin from its plugin.path; both connectors are
  * registered over the REST API from {@code deploy/connect/*.json}; a snapshot and then live
- * inserts, updates, deletes and primary-key changes reach the target, row for row. One subclass
- * per target database.
+ * inserts, updates, deletes, primary-key changes and a new column reach the target, row for row;
+ * rows the target rejects go to the dead-letter queue. One subclass per target database.
  */
 abstract class ConnectPluginTest {
     private static final String DB = "shop";
@@ -75,6 +75,10 @@ abstract class ConnectPluginTest {
                 }
             }
         }
+        worker = null;
+        kafka = null;
+        target = null;
+        source = null;
         if (failure != null) {
             throw failure;
         }
