@@ -8,29 +8,29 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** A target database for end-to-end tests: a real MariaDB or PostgreSQL server. */
-record Target(AutoCloseable server, String url, String user, String password, String qualifier) implements AutoCloseable {
+public record Target(AutoCloseable server, String url, String user, String password, String qualifier) implements AutoCloseable {
 
-    static Target mariaDb(String database) {
+    public static Target mariaDb(String database) {
         MariaDbServer server = MariaDbServer.startTarget("e2e-target-mariadb");
         server.createDatabase(database);
         return new Target(server, server.url(database), MariaDbServer.USER, MariaDbServer.PASSWORD, database);
     }
 
-    static Target postgres(String database) {
+    public static Target postgres(String database) {
         PostgresServer server = PostgresServer.start("e2e-target-postgres");
         server.createDatabase(database);
         return new Target(server, server.url(database), PostgresServer.USER, PostgresServer.PASSWORD, "public");
     }
 
-    SqlFlavor flavor() {
+    public SqlFlavor flavor() {
         return SqlFlavor.of(url);
     }
 
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
     }
 
-    String table(String name) {
+    public String table(String name) {
         return flavor().qualified(qualifier, name);
     }
 

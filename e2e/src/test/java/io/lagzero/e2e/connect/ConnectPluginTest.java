@@ -1,0 +1,285 @@
+package io.lagzero.e2e.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lagzero.connector.TableId;
+import io.lagzero.control.verify.TableComparator;
+import io.lagzero.control.verify.TableComparison;
+import io.lagzero.e2e.Target;
+import io.lagzero.e2e.connect.ConnectorConfigs.ConnectorConfig;
+import io.lagzero.testkit.ConnectWorker;
+import io.lagzero.testkit.ConnectorStatus;
+import io.lagzero.testkit.KafkaBroker;
+import io.lagzero.testkit.MariaDbServer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production shape: a real Kafka Connect worker (child JVM) loads Debezium's MariaDB
+ * connector and our <b>packaged</b> sink plugin from its plugin.path; both connectors are
+ * registered over the REST API from {@code deploy/connect/*.json}; a snapshot and then live
+ * inserts, updates, deletes, primary-key changes and a new column reach the target, row for row;
+ * rows the target rejects go to the dead-letter queue. One subclass per target database.
+ */
+abstract class ConnectPluginTest {
+    private static final String DB = "shop";
+    private static final List<String> TABLES = List.of("customers", "orders", "order_lines");
+    private static final int SINK_TASKS = 2;
+    private static final Duration CONVERGE = Duration.ofMinutes(3);
+
+    static MariaDbServer source;
+    static Target target;
+    static KafkaBroker kafka;
+    static ConnectWorker worker;
+
+    static void startServers(Target targetDatabase) {
+        target = targetDatabase;
+        source = MariaDbServer.startSource("connect-source");
+        kafka = KafkaBroker.start("connect-kafka");
+        worker = ConnectWorker.start("connect-worker", kafka.bootstrapServers(),
+                ConnectWorker.classpath(Path.of("target", "connect-worker.classpath"),
+                        Path.of("target", "connect-worker-logging.classpath")),
+                List.of(Path.of("target", "connect-plugins")));
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        Exception failure = null;
+        for (AutoCloseable server : new AutoCloseable[] {worker, kafka, target, source}) {
+            try {
+                if (server != null) {
+                    server.close();
+                }
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        worker = null;
+        kafka = null;
+        target = null;
+        source = null;
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Test
+    void bothPluginsFromThePluginPathReplicateSnapshotAndLiveChangesRowForRow() throws Exception {
+        assertThat(worker.connectorPlugins()).contains("io.debezium.connector.mariadb.MariaDbConnector",
+                "io.lagzero.sink.connect.LagzeroSinkConnector");
+        source.createDatabase(DB);
+        source.execute(DB, SCHEMA);
+        source.execute(DB, SEED);
+
+        String prefix = "lz" + target.flavor().name().toLowerCase();
+        Connectors connectors = register(DB, prefix, "184054", "");
+
+        source.execute(DB, WHILE_SNAPSHOTTING);
+        awaitIdentical(connectors.source(), connectors.sink());
+
+        source.execute(DB, STREAMING);
+        for (int i = 0; i < 20; i++) {
+            source.execute(DB, "UPDATE customers SET balance = balance + 0.0001 WHERE id = 1");
+        }
+        awaitIdentical(connectors.source(), connectors.sink());
+
+        assertRunning(connectors.source(), 1);
+        assertRunning(connectors.sink(), SINK_TASKS);
+        assertKafkaSide(prefix, connectors.sink());
+        assertThat(java.nio.file.Files.readString(worker.log())).as("passwords in the worker log " + worker.log())
+                .doesNotContain(MariaDbServer.PASSWORD);
+    }
+
+    private void assertRunning(String connector, int tasks) {
+        ConnectorStatus status = worker.status(connector);
+        assertThat(status.isRunning(tasks)).as("%s and %d tasks RUNNING: %s", connector, tasks, status).isTrue();
+    }
+
+    /** Nothing in the dead-letter queue; every sink task owns partitions; table topics have 3. */
+    private void assertKafkaSide(String prefix, String sinkConnector) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            assertThat(endOffsets(admin, prefix + "-dlq")).as("records in the dead-letter queue").isZero();
+            String groupId = "connect-" + sinkConnector;
+            ConsumerGroupDescription group = admin.describeConsumerGroups(Set.of(groupId)).describedGroups().get(groupId).get();
+            assertThat(group.members()).as("sink tasks consuming").hasSize(SINK_TASKS)
+                    .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
+            String orders = prefix + "." + DB + ".orders";
+            assertThat(admin.describeTopics(Set.of(orders)).allTopicNames().get().get(orders).partitions()).hasSize(3);
+        }
+    }
+
+    @Test
+    void rowsTheTargetRejectsGoToTheDeadLetterQueueAndTheOthersFlow() throws Exception {
+        String db = DB + "_dlq";
+        source.createDatabase(db);
+        source.execute(db, "CREATE TABLE scores (id INT PRIMARY KEY, points INT NOT NULL, note VARCHAR(20) NULL)",
+                "INSERT INTO scores SELECT seq, IF(seq = 13, -5, seq), NULL FROM seq_1_to_100");
+        // The target already has the table, with a rule the source does not know.
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + target.table("scores")
+                    + " (id INT PRIMARY KEY, points INT NOT NULL CHECK (points >= 0), note VARCHAR(20) NULL)");
+        }
+        String prefix = "lzdlq" + target.flavor().name().toLowerCase();
+        Connectors connectors = register(db, prefix, "184055", "-dlq");
+        source.execute(db, "INSERT INTO scores VALUES (200, -1, 'rejected')", "UPDATE scores SET points = -2 WHERE id = 50",
+                "INSERT INTO scores VALUES (201, 7, 'after')");
+
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            await("3 records in the dead-letter queue").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> endOffsets(admin, prefix + "-dlq") == 3);
+        }
+        await("the change after the rejected ones applied").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> targetText("SELECT note FROM " + target.table("scores") + " WHERE id = 201"), "after"::equals);
+        assertThat(targetText("SELECT COUNT(*) FROM " + target.table("scores"))).isEqualTo("100");
+        assertThat(targetText("SELECT COUNT(*) FROM " + target.table("scores") + " WHERE id IN (13, 200)")).isEqualTo("0");
+        assertThat(targetText("SELECT points FROM " + target.table("scores") + " WHERE id = 50")).isEqualTo("50");
+        assertRunning(connectors.source(), 1);
+        assertRunning(connectors.sink(), SINK_TASKS);
+    }
+
+    private record Connectors(String source, String sink) {
+    }
+
+    /** Both connectors from deploy/connect/*.json, registered over the REST API, RUNNING. */
+    private Connectors register(String db, String prefix, String serverId, String nameSuffix) throws Exception {
+        Map<String, String> values = placeholders(db, prefix, serverId);
+        ConnectorConfig sourceConnector = ConnectorConfigs.load("mariadb-source.json", values);
+        ConnectorConfig sinkConnector = ConnectorConfigs.load("lagzero-sink.json", values);
+        Connectors names = new Connectors(sourceConnector.name() + nameSuffix, sinkConnector.name() + nameSuffix);
+        assertThat(worker.validate(names.sink(), sinkConnector.config())).as("sink config validation errors").isEmpty();
+        worker.createConnector(names.source(), sourceConnector.config());
+        worker.createConnector(names.sink(), sinkConnector.config());
+        worker.awaitRunning(names.source(), 1, Duration.ofMinutes(1));
+        worker.awaitRunning(names.sink(), SINK_TASKS, Duration.ofMinutes(1));
+        return names;
+    }
+
+    private Map<String, String> placeholders(String db, String prefix, String serverId) {
+        return Map.ofEntries(
+                Map.entry("SOURCE_HOST", source.host()),
+                Map.entry("SOURCE_PORT", String.valueOf(source.port())),
+                Map.entry("SOURCE_USER", MariaDbServer.USER),
+                Map.entry("SOURCE_PASSWORD", MariaDbServer.PASSWORD),
+                Map.entry("SOURCE_SERVER_ID", serverId),
+                Map.entry("SOURCE_DATABASES", db),
+                Map.entry("TOPIC_PREFIX", prefix),
+                Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                Map.entry("TOPIC_PARTITIONS", "3"),
+                Map.entry("REPLICATION_FACTOR", "1"),
+                Map.entry("TARGET_JDBC_URL", target.url()),
+                Map.entry("TARGET_USER", target.user()),
+                Map.entry("TARGET_PASSWORD", target.password()));
+    }
+
+    private static String targetText(String sql) throws SQLException {
+        try (Connection c = target.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    private void awaitIdentical(String... connectors) {
+        await("target identical to source").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            for (String connector : connectors) {
+                ConnectorStatus status = worker.status(connector);
+                assertThat(status.failure()).as(connector + " failed; worker log " + worker.log()).isEmpty();
+            }
+            List<TableComparison> comparisons;
+            try {
+                comparisons = compare();
+            } catch (SQLException e) {
+                throw new AssertionError("cannot compare yet (tables not created?): " + e.getMessage(), e);
+            }
+            assertThat(comparisons).as(() -> comparisons.stream().map(c -> c.table().table() + ": " + c.summary())
+                    .collect(Collectors.joining("; "))).allMatch(TableComparison::identical);
+        });
+    }
+
+    private List<TableComparison> compare() throws SQLException {
+        List<TableComparison> results = new ArrayList<>();
+        try (Connection s = source.connect(DB);
+                Connection t = DriverManager.getConnection(target.url(), target.user(), target.password())) {
+            TableComparator comparator = new TableComparator(s, t, target.flavor(), target.qualifier());
+            for (String table : TABLES) {
+                results.add(comparator.compare(new TableId(DB, table)));
+            }
+        }
+        return results;
+    }
+
+    private static long endOffsets(Admin admin, String topic) throws Exception {
+        int partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions().size();
+        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        return admin.listOffsets(latest).all().get().values().stream().mapToLong(info -> info.offset()).sum();
+    }
+
+    private static final String[] SCHEMA = {
+        "CREATE TABLE customers (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100) NOT NULL, email VARCHAR(200) NULL,"
+                + " balance DECIMAL(14,4) NOT NULL DEFAULT 0, created DATETIME(6) NOT NULL, vip TINYINT(1) NOT NULL DEFAULT 0)",
+        "CREATE TABLE orders (id BIGINT UNSIGNED PRIMARY KEY, customer_id INT NOT NULL, amount DECIMAL(20,6) NOT NULL,"
+                + " status ENUM('new','paid','shipped','cancelled') NOT NULL, signature VARBINARY(32) NULL, note TEXT NULL,"
+                + " placed DATETIME(3) NOT NULL)",
+        "CREATE TABLE order_lines (order_id BIGINT UNSIGNED NOT NULL, line SMALLINT NOT NULL, sku CHAR(8) NOT NULL,"
+                + " qty INT NOT NULL, PRIMARY KEY (order_id, line))",
+    };
+
+    /** Rows the initial snapshot carries. */
+    private static final String[] SEED = {
+        "INSERT INTO customers (name, email, balance, created, vip) SELECT CONCAT('customer ', seq),"
+                + " IF(seq % 5 = 0, NULL, CONCAT('c', seq, '@example.com')), seq * 1.2345,"
+                + " TIMESTAMP('2024-01-01 00:00:00') + INTERVAL seq SECOND + INTERVAL seq MICROSECOND, seq % 7 = 0"
+                + " FROM seq_1_to_1000",
+        "INSERT INTO orders SELECT seq, 1 + seq % 1000, seq * 10.000001, ELT(1 + seq % 4, 'new', 'paid', 'shipped', 'cancelled'),"
+                + " UNHEX(SHA2(seq, 256)), IF(seq % 3 = 0, NULL, CONCAT('note ✓ ', seq)),"
+                + " TIMESTAMP('2025-06-01 12:00:00.123') + INTERVAL seq MINUTE FROM seq_1_to_3000",
+        "INSERT INTO order_lines SELECT 1 + seq DIV 3, seq % 3, LPAD(seq, 8, '0'), seq % 9 + 1 FROM seq_0_to_2999",
+    };
+
+    /** Changes made right after the connectors start, while the snapshot may still run. */
+    private static final String[] WHILE_SNAPSHOTTING = {
+        "INSERT INTO customers (name, email, balance, created) SELECT CONCAT('live ', seq), NULL, 0, NOW(6) FROM seq_1_to_200",
+        "UPDATE orders SET status = 'paid', amount = amount + 0.000001 WHERE id % 10 = 0",
+        "DELETE FROM order_lines WHERE order_id BETWEEN 100 AND 150",
+    };
+
+    /** Changes once the target has caught up: inserts, updates, deletes, primary-key changes, a new column. */
+    private static final String[] STREAMING = {
+        "INSERT INTO orders (id, customer_id, amount, status, signature, note, placed)"
+                + " SELECT 10000 + seq, seq, 99.5, 'new', NULL, 'late', NOW(3) FROM seq_1_to_300",
+        "UPDATE customers SET email = CONCAT('changed', id, '@example.org'), vip = 1 WHERE id <= 100",
+        "UPDATE orders SET note = NULL, signature = NULL WHERE id BETWEEN 1 AND 50",
+        "DELETE FROM customers WHERE id BETWEEN 500 AND 549",
+        "DELETE FROM orders WHERE status = 'cancelled' AND id < 1000",
+        "UPDATE customers SET id = id + 100000 WHERE id BETWEEN 10 AND 19",
+        "UPDATE order_lines SET line = line + 10 WHERE order_id = 7",
+        "UPDATE orders SET id = 50000 WHERE id = 42",
+        "INSERT INTO order_lines VALUES (50000, 0, 'NEWSKU01', 1)",
+        // schema.evolution=basic: a new nullable column reaches the target table
+        "ALTER TABLE customers ADD COLUMN tier SMALLINT NULL",
+        "UPDATE customers SET tier = id % 3 WHERE id <= 300",
+        "INSERT INTO customers (name, email, balance, created, tier) VALUES ('after alter', NULL, 1, NOW(6), 2)",
+    };
+}

@@ -1,0 +1,328 @@
+package io.lagzero.testkit;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real Kafka Connect worker in distributed mode ({@code ConnectDistributed}), in a child JVM so
+ * that its {@code plugin.path} class loading is the real, isolated one and not the test's
+ * classpath. Its group and internal topics live on the given broker; it listens on a free local
+ * REST port. The worker's output goes to a log file that outlives it (under
+ * {@code target/connect-logs}); {@link #close()} stops it and deletes its working directory.
+ */
+public final class ConnectWorker implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+    private static final String LOGBACK = """
+            <configuration>
+              <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{36} %X{connector.context}- %msg%n</pattern></encoder>
+              </appender>
+              <logger name="org.apache.kafka.clients" level="WARN"/>
+              <logger name="org.apache.kafka.common" level="WARN"/>
+              <logger name="org.apache.kafka.connect.runtime.isolation" level="WARN"/>
+              <logger name="org.apache.kafka.connect.runtime.rest.RestServer" level="WARN"/>
+              <logger name="org.eclipse.jetty" level="WARN"/>
+              <logger name="org.glassfish" level="WARN"/>
+              <logger name="org.reflections" level="ERROR"/>
+              <root level="INFO"><appender-ref ref="OUT"/></root>
+            </configuration>
+            """;
+
+    private final Process process;
+    private final Path dir;
+    private final Path log;
+    private final URI rest;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Thread killOnExit;
+
+    private ConnectWorker(Process process, Path dir, Path log, URI rest) {
+        this.process = process;
+        this.dir = dir;
+        this.log = log;
+        this.rest = rest;
+        this.killOnExit = new Thread(process::destroyForcibly, "kill-connect-worker");
+        Runtime.getRuntime().addShutdownHook(killOnExit);
+    }
+
+    /**
+     * Starts a worker and waits until its REST API reports it healthy.
+     *
+     * @param classpath the worker's classpath: connect-runtime and its dependencies plus an SLF4J
+     *     binding (logback is configured), never our plugins; see {@link #classpath(Path...)}
+     * @param pluginPath the worker's {@code plugin.path}: directories that hold plugin folders
+     * @param overrides worker properties that replace the defaults (e.g. {@code group.id})
+     */
+    public static ConnectWorker start(String name, String bootstrapServers, String classpath, List<Path> pluginPath,
+            Map<String, String> overrides) {
+        Path dir = ServerDirs.fresh(name);
+        int port = ServerDirs.freePort();
+        String id = dir.getFileName().toString();
+        Map<String, String> props = new LinkedHashMap<>(defaults(id, bootstrapServers, port));
+        props.put("plugin.path", pluginPath.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(",")));
+        props.putAll(overrides);
+        try {
+            Path config = Files.writeString(dir.resolve("worker.properties"), props.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
+            Path logback = Files.writeString(dir.resolve("logback.xml"), LOGBACK);
+            Path log = Files.createDirectories(Path.of("target", "connect-logs").toAbsolutePath()).resolve(id + ".log");
+            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms128m", "-Xmx768m", "-Dlogback.configurationFile=" + logback,
+                    "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+                    "-cp", classpath, "org.apache.kafka.connect.cli.ConnectDistributed", config.toString());
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            ConnectWorker worker = new ConnectWorker(process, dir, log, URI.create("http://127.0.0.1:" + port));
+            try {
+                worker.awaitHealthy();
+            } catch (RuntimeException | Error e) {
+                worker.close();
+                throw e;
+            }
+            return worker;
+        } catch (IOException e) {
+            ServerDirs.deleteRecursively(dir);
+            throw new UncheckedIOException("Kafka Connect worker " + name + " did not start", e);
+        }
+    }
+
+    /** A single-node test worker: its own group and internal topics, fast offset commits. */
+    private static Map<String, String> defaults(String id, String bootstrapServers, int port) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("bootstrap.servers", bootstrapServers);
+        props.put("group.id", id);
+        props.put("config.storage.topic", id + "-configs");
+        props.put("offset.storage.topic", id + "-offsets");
+        props.put("status.storage.topic", id + "-status");
+        props.put("config.storage.replication.factor", "1");
+        props.put("offset.storage.replication.factor", "1");
+        props.put("status.storage.replication.factor", "1");
+        props.put("offset.storage.partitions", "3");
+        props.put("status.storage.partitions", "1");
+        props.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
+        props.put("offset.flush.interval.ms", "1000");
+        props.put("scheduled.rebalance.max.delay.ms", "0");
+        props.put("listeners", "http://127.0.0.1:" + port);
+        props.put("rest.advertised.host.name", "127.0.0.1");
+        props.put("rest.advertised.port", String.valueOf(port));
+        // Plugins must ship ServiceLoader manifests, as Connect 4's fast discovery needs.
+        props.put("plugin.discovery", "service_load");
+        return props;
+    }
+
+    public static ConnectWorker start(String name, String bootstrapServers, String classpath, List<Path> pluginPath) {
+        return start(name, bootstrapServers, classpath, pluginPath, Map.of());
+    }
+
+    /** A classpath from files such as {@code dependency:build-classpath} writes, joined in order. */
+    public static String classpath(Path... files) {
+        List<String> parts = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                parts.add(Files.readString(file).trim());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the classpath file " + file.toAbsolutePath(), e);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, parts);
+    }
+
+    private void awaitHealthy() {
+        await("Connect worker healthy, log " + log).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("Kafka Connect worker exited with " + process.exitValue()
+                                + "; see " + log);
+                    }
+                    try {
+                        return send(HttpRequest.newBuilder(rest.resolve("/health")).GET()).statusCode() == 200;
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+    }
+
+    /** The REST API, e.g. {@code http://127.0.0.1:40123}. */
+    public URI url() {
+        return rest;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Creates a connector as {@code curl -X POST /connectors} does; fails if it exists. */
+    public void createConnector(String name, Map<String, String> config) {
+        HttpResponse<String> response = call(HttpRequest.newBuilder(rest.resolve("/connectors"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("name", name, "config", config)))));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST connector " + name + " failed: " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    /** Creates or updates a connector: {@code PUT /connectors/{name}/config}. */
+    public void putConnector(String name, Map<String, String> config) {
+        HttpResponse<String> response = call(HttpRequest.newBuilder(connector(name, "/config"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(config))));
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("PUT connector " + name + " failed: " + response.statusCode() + " "
+                    + response.body());
+        }
+    }
+
+    /**
+     * Validates a connector config: {@code PUT /connector-plugins/{class}/config/validate}; returns
+     * the error messages per key (empty when the config is valid).
+     */
+    public Map<String, List<String>> validate(String name, Map<String, String> config) {
+        String plugin = config.get("connector.class");
+        Map<String, String> named = new LinkedHashMap<>(config);
+        named.put("name", name);
+        HttpResponse<String> response = call(HttpRequest.newBuilder(rest.resolve("/connector-plugins/"
+                        + encode(plugin) + "/config/validate"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(named))));
+        Map<String, List<String>> errors = new LinkedHashMap<>();
+        for (JsonNode entry : read(response, "validate " + plugin).path("configs")) {
+            List<String> messages = new ArrayList<>();
+            entry.path("value").path("errors").forEach(m -> messages.add(m.asText()));
+            if (!messages.isEmpty()) {
+                errors.put(entry.path("value").path("name").asText(), messages);
+            }
+        }
+        return errors;
+    }
+
+    public void deleteConnector(String name) {
+        call(HttpRequest.newBuilder(connector(name, "")).DELETE());
+    }
+
+    /** {@code GET /connectors/{name}/status}; a connector not (yet) known has state {@code UNKNOWN}. */
+    public ConnectorStatus status(String name) {
+        HttpResponse<String> response = call(HttpRequest.newBuilder(connector(name, "/status")).GET());
+        if (response.statusCode() == 404) {
+            return new ConnectorStatus(name, "UNKNOWN", "", List.of());
+        }
+        JsonNode status = read(response, "status of " + name);
+        List<ConnectorStatus.Task> tasks = new ArrayList<>();
+        for (JsonNode task : status.path("tasks")) {
+            tasks.add(new ConnectorStatus.Task(task.path("id").asInt(), task.path("state").asText(),
+                    task.path("trace").asText("")));
+        }
+        JsonNode connector = status.path("connector");
+        return new ConnectorStatus(name, connector.path("state").asText(), connector.path("trace").asText(""),
+                List.copyOf(tasks));
+    }
+
+    /** Class names of the connector plugins the worker found: {@code GET /connector-plugins}. */
+    public List<String> connectorPlugins() {
+        List<String> classes = new ArrayList<>();
+        read(call(HttpRequest.newBuilder(rest.resolve("/connector-plugins")).GET()), "connector plugins")
+                .forEach(plugin -> classes.add(plugin.path("class").asText()));
+        return classes;
+    }
+
+    /**
+     * Waits until the connector and {@code tasks} tasks are RUNNING; fails at once when one of
+     * them is FAILED, with its stack trace.
+     */
+    public void awaitRunning(String name, int tasks, Duration timeout) {
+        await("connector " + name + " and " + tasks + " tasks RUNNING, log " + log).atMost(timeout)
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    ConnectorStatus status = status(name);
+                    status.failure().ifPresent(trace -> {
+                        throw new IllegalStateException("Connector " + name + " failed: " + trace);
+                    });
+                    return status.isRunning(tasks);
+                });
+    }
+
+    private URI connector(String name, String suffix) {
+        return rest.resolve("/connectors/" + encode(name) + suffix);
+    }
+
+    private HttpResponse<String> call(HttpRequest.Builder request) {
+        try {
+            return send(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Kafka Connect REST call failed at " + rest + "; see " + log, e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static JsonNode read(HttpResponse<String> response, String what) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + ": not JSON: " + response.body(), e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** Stops the worker (SIGTERM, then SIGKILL after a minute) and deletes its working directory. */
+    @Override
+    public void close() {
+        try {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+            ServerDirs.deleteRecursively(dir);
+        }
+    }
+}
