@@ -48,18 +48,40 @@ final class TargetTables {
                 continue;
             }
             try {
-                Set<String> existing = columns(connection, name);
-                if (existing.isEmpty()) {
-                    create(connection, name, changes);
-                } else {
-                    addMissing(connection, name, changes, existing);
-                }
-                connection.commit();
+                evolve(connection, name, changes);
             } catch (SQLException e) {
                 throw new ApplyException(changes.table(), "Cannot create or extend target table " + name + " for "
                         + changes.table() + ": " + e.getMessage(), e);
             }
             known.add(shape);
+        }
+    }
+
+    /**
+     * Creates the table or adds the missing columns. Another task may do the same at the same
+     * moment (PostgreSQL then reports a duplicate type, MariaDB a duplicate column): when the
+     * table has every column afterwards, the race was lost harmlessly.
+     */
+    private void evolve(Connection connection, String name, TableChanges changes) throws SQLException {
+        try {
+            Set<String> existing = columns(connection, name);
+            if (existing.isEmpty()) {
+                create(connection, name, changes);
+            } else {
+                addMissing(connection, name, changes, existing);
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+                if (columns(connection, name).containsAll(changes.latest().columnNames())) {
+                    LOG.debug("Target table {} was created or extended concurrently: {}", name, e.getMessage());
+                    return;
+                }
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
     }
 
