@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 abstract class ConnectPluginTest {
     private static final String DB = "shop";
     private static final List<String> TABLES = List.of("customers", "orders", "order_lines");
-    private static final int SINK_TASKS = 2;
-    private static final Duration CONVERGE = Duration.ofMinutes(3);
+    static final int SINK_TASKS = 2;
+    static final Duration CONVERGE = Duration.ofMinutes(3);
 
     static MariaDbServer source;
     static Target target;
@@ -111,7 +111,7 @@ abstract class ConnectPluginTest {
                 .doesNotContain(MariaDbServer.PASSWORD);
     }
 
-    private void assertRunning(String connector, int tasks) {
+    void assertRunning(String connector, int tasks) {
         ConnectorStatus status = worker.status(connector);
         assertThat(status.isRunning(tasks)).as("%s and %d tasks RUNNING: %s", connector, tasks, status).isTrue();
     }
@@ -158,11 +158,11 @@ abstract class ConnectPluginTest {
         assertRunning(connectors.sink(), SINK_TASKS);
     }
 
-    private record Connectors(String source, String sink) {
+    record Connectors(String source, String sink) {
     }
 
     /** Both connectors from deploy/connect/*.json, registered over the REST API, RUNNING. */
-    private Connectors register(String db, String prefix, String serverId, String nameSuffix) throws Exception {
+    Connectors register(String db, String prefix, String serverId, String nameSuffix) throws Exception {
         Map<String, String> values = placeholders(db, prefix, serverId);
         ConnectorConfig sourceConnector = ConnectorConfigs.load("mariadb-source.json", values);
         ConnectorConfig sinkConnector = ConnectorConfigs.load("lagzero-sink.json", values);
@@ -216,12 +216,16 @@ abstract class ConnectPluginTest {
     }
 
     private List<TableComparison> compare() throws SQLException {
+        return compare(DB, TABLES);
+    }
+
+    static List<TableComparison> compare(String db, List<String> tables) throws SQLException {
         List<TableComparison> results = new ArrayList<>();
-        try (Connection s = source.connect(DB);
+        try (Connection s = source.connect(db);
                 Connection t = DriverManager.getConnection(target.url(), target.user(), target.password())) {
             TableComparator comparator = new TableComparator(s, t, target.flavor(), target.qualifier());
-            for (String table : TABLES) {
-                results.add(comparator.compare(new TableId(DB, table)));
+            for (String table : tables) {
+                results.add(comparator.compare(new TableId(db, table)));
             }
         }
         return results;
