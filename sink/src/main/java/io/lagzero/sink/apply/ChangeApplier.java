@@ -62,6 +62,9 @@ public final class ChangeApplier implements AutoCloseable {
         config.setAutoCommit(false);
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionInitSql(dialect.connectionInitSql());
+        // Start even while the target is down: the first batch then fails as a transient error and
+        // is retried, instead of failing the task or the pipeline at start.
+        config.setInitializationFailTimeout(-1);
         return config;
     }
 
