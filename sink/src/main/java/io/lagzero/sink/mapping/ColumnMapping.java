@@ -131,7 +131,8 @@ public final class ColumnMapping {
         try {
             return MappedColumns.map(rule, column);
         } catch (IllegalArgumentException e) {
-            throw failure(table, column.name(), e.getMessage(), "correct the rule '" + rule + "' or the source column", e);
+            throw failure(table, column.name(), e.getMessage(),
+                    "correct the rule '" + rule + "' or the source column", e);
         }
     }
 
@@ -161,7 +162,8 @@ public final class ColumnMapping {
         return rule == null ? column : rule.targetColumn();
     }
 
-    private static Map<String, Object> values(TableId table, Map<String, Object> values, Map<String, ColumnRule> applied) {
+    private static Map<String, Object> values(TableId table, Map<String, Object> values,
+            Map<String, ColumnRule> applied) {
         Map<String, Object> mapped = new LinkedHashMap<>();
         values.forEach((column, value) -> {
             ColumnRule rule = applied.get(column);
@@ -182,11 +184,13 @@ public final class ColumnMapping {
             return rule.conversion().convert(value);
         } catch (IllegalArgumentException e) {
             throw failure(table, column, rule.conversion().action() + " failed: " + e.getMessage(),
-                    "correct the source value or remove " + rule.conversion().action() + " from rule '" + rule + "'", e);
+                    "correct the source value or remove " + rule.conversion().action() + " from rule '" + rule + "'",
+                    e);
         }
     }
 
-    private static ColumnMappingException failure(TableId table, String column, String problem, String fix, Throwable cause) {
+    private static ColumnMappingException failure(TableId table, String column, String problem, String fix,
+            Throwable cause) {
         return new ColumnMappingException(table, CONFIG_KEY + ": column " + table + "." + column + " " + problem
                 + ". Fix: " + fix, cause);
     }

@@ -44,7 +44,8 @@ public record ColumnRule(String database, String table, String column, String ta
         }
         if (targetType != null && !SQL_TYPE.matcher(targetType).matches()) {
             throw invalid(path, "has type '" + targetType + "', which is not a plain SQL type",
-                    "write a type name with optional (precision[,scale]), e.g. type:NUMERIC(20,6) or type:BIGINT UNSIGNED");
+                    "write a type name with optional (precision[,scale]), "
+                            + "e.g. type:NUMERIC(20,6) or type:BIGINT UNSIGNED");
         }
     }
 
@@ -60,7 +61,8 @@ public record ColumnRule(String database, String table, String column, String ta
     }
 
     static IllegalArgumentException invalid(String rule, String problem, String fix) {
-        return new IllegalArgumentException(ColumnMapping.CONFIG_KEY + ": rule '" + rule + "' " + problem + ". Fix: " + fix);
+        return new IllegalArgumentException(ColumnMapping.CONFIG_KEY + ": rule '" + rule + "' " + problem
+                + ". Fix: " + fix);
     }
 
     /** The column's name in the target: {@link #targetName} or the source name. */
@@ -68,6 +70,7 @@ public record ColumnRule(String database, String table, String column, String ta
         return targetName == null ? column : targetName;
     }
 
+    /** True for the rule's database and a table the pattern matches; a table without a database matches none. */
     public boolean matchesTable(TableId id) {
         return id.database() != null && database.equalsIgnoreCase(id.database()) && glob(table, id.table());
     }

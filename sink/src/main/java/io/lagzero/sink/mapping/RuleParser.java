@@ -30,7 +30,8 @@ final class RuleParser {
         String[] path = words[0].split("\\.", -1);
         if (path.length != 3 || path[0].isEmpty() || path[1].isEmpty() || path[2].isEmpty()) {
             throw ColumnRule.invalid(text, "does not start with <db>.<table>.<column>",
-                    "name the column as db.table.column, e.g. shop.pageviews.user_sig (identifiers with dots are not supported)");
+                    "name the column as db.table.column, e.g. shop.pageviews.user_sig "
+                            + "(identifiers with dots are not supported)");
         }
         if (words.length < 2) {
             throw ColumnRule.invalid(text, "has no action", "add " + ACTIONS);
@@ -68,7 +69,8 @@ final class RuleParser {
                 once(targetName == null, "rename");
                 targetName = action.substring("rename:".length());
                 if (targetName.isEmpty()) {
-                    throw ColumnRule.invalid(rule, "has rename: without a name", "write rename:<target_name>, e.g. rename:user_signature");
+                    throw ColumnRule.invalid(rule, "has rename: without a name",
+                            "write rename:<target_name>, e.g. rename:user_signature");
                 }
             } else if (lower.equals("exclude")) {
                 once(!exclude, "exclude");
@@ -83,7 +85,8 @@ final class RuleParser {
 
         void type(String type) {
             if (type.isEmpty()) {
-                throw ColumnRule.invalid(rule, "has type: without a type", "write type:<SQL type>, e.g. type:NUMERIC(20,6)");
+                throw ColumnRule.invalid(rule, "has type: without a type",
+                        "write type:<SQL type>, e.g. type:NUMERIC(20,6)");
             }
             for (String word : type.split("\\s+")) {
                 String lower = word.toLowerCase(Locale.ROOT);

@@ -42,6 +42,6 @@ class MariaDbColumnMappingTest extends AbstractColumnMappingTest {
 
     @Override
     protected Map<String, String> expectedTypes() {
-        return Map.of("user_signature", "binary(32)", "fee", "decimal(20,6)");
+        return Map.of("user_signature", "binary(32)", "fee", "decimal(20,6)", "body", "varchar(40)");
     }
 }

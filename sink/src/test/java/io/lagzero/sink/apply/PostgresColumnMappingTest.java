@@ -42,6 +42,6 @@ class PostgresColumnMappingTest extends AbstractColumnMappingTest {
 
     @Override
     protected Map<String, String> expectedTypes() {
-        return Map.of("user_signature", "bytea", "fee", "numeric(20,6)");
+        return Map.of("user_signature", "bytea", "fee", "numeric(20,6)", "body", "character varying(40)");
     }
 }

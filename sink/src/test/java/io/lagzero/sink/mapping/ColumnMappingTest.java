@@ -57,6 +57,26 @@ class ColumnMappingTest {
     }
 
     @Test
+    void tablePatternsMatchWholeNames() {
+        assertThat(ColumnRule.glob("*", "pageviews")).isTrue();
+        assertThat(ColumnRule.glob("page*", "PageViews")).isTrue();
+        assertThat(ColumnRule.glob("p*e*s", "pageviews")).isTrue();
+        assertThat(ColumnRule.glob("*views", "pageviews")).isTrue();
+        assertThat(ColumnRule.glob("page", "pageviews")).isFalse();
+        assertThat(ColumnRule.glob("p*ew*ew", "pageviews")).isFalse();
+        assertThat(ColumnRule.glob("pagev*views", "pageviews")).isFalse();
+    }
+
+    @Test
+    void aConvertedColumnMayStillDeclareItsType() {
+        ChangeEvent event = ColumnMapping.parse("shop.pageviews.user_sig hex_to_binary type:VARBINARY(32)")
+                .apply(decode(pageviews.create(row(1, SIG))));
+
+        assertThat(event.columns().get(1).parameter(Column.TARGET_TYPE)).isEqualTo("VARBINARY(32)");
+        assertThat(event.columns().get(1).kind()).isEqualTo(ValueKind.BYTES);
+    }
+
+    @Test
     void badRulesNameTheKeyTheRuleAndTheFix() {
         assertBad("shop.pageviews user_sig exclude", "'shop.pageviews user_sig exclude' does not start with <db>.<table>.<column>");
         assertBad("shop.x.y.z exclude", "does not start with <db>.<table>.<column>");
