@@ -10,6 +10,8 @@ import io.lagzero.sink.event.ChangeEvent;
 import io.lagzero.sink.event.ChangeEventDecoder;
 import io.lagzero.sink.event.Operation;
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.mapping.ColumnMappingException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -36,6 +38,7 @@ public final class ChangeApplier implements AutoCloseable {
     private final TableWriter writer;
     private final TargetNames names;
     private final boolean deletesEnabled;
+    private final ColumnMapping mapping;
 
     public ChangeApplier(TargetSettings settings) {
         this(settings, "lagzero-sink");
@@ -49,6 +52,7 @@ public final class ChangeApplier implements AutoCloseable {
         this.tables = new TargetTables(dialect, settings.schemaEvolution());
         this.writer = new TableWriter(dialect, settings.maxBatchRows(), names);
         this.deletesEnabled = settings.deletesEnabled();
+        this.mapping = settings.columnMapping();
         LOG.info("Applying changes to {} as {} ({} dialect, at most {} rows per statement)",
                 Dialects.withoutQuery(settings.jdbcUrl()), settings.user(), dialect.name(), settings.maxBatchRows());
     }
@@ -69,17 +73,18 @@ public final class ChangeApplier implements AutoCloseable {
     }
 
     /**
-     * Decodes, reduces to the last change per key, creates missing tables, and applies all deletes
-     * and upserts in one transaction.
+     * Decodes, maps columns, reduces to the last change per key, creates missing tables, and applies
+     * all deletes and upserts in one transaction.
      *
      * @throws io.lagzero.sink.event.UndecodableRecordException if a record is not a change event; nothing was written
+     * @throws ApplyException if the column mapping cannot be applied to a record; nothing was written
      * @throws ApplyException if the target rejected the batch; it was rolled back
      */
     public ApplyResult apply(List<SinkRecord> records) {
         List<ChangeEvent> events = new ArrayList<>(records.size());
         Map<TableId, Integer> skippedDeletes = new LinkedHashMap<>();
         for (SinkRecord record : records) {
-            decoder.decode(record).ifPresent(event -> {
+            decoder.decode(record).map(this::mapped).ifPresent(event -> {
                 if (deletesEnabled || event.operation() != Operation.DELETE) {
                     events.add(event);
                 } else {
@@ -94,6 +99,14 @@ public final class ChangeApplier implements AutoCloseable {
         int deleted = counts.values().stream().mapToInt(TableCounts::deleted).sum();
         LOG.debug("Applied {} records: {} upserted, {} deleted", records.size(), upserted, deleted);
         return new ApplyResult(records.size(), records.size() - events.size(), upserted, deleted, counts, maxSourceTsMs);
+    }
+
+    private ChangeEvent mapped(ChangeEvent event) {
+        try {
+            return mapping.apply(event);
+        } catch (ColumnMappingException e) {
+            throw new ApplyException(e.table(), "Cannot map record " + event.position() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Map<TableId, TableCounts> withSkipped(Map<TableId, TableCounts> written, Map<TableId, Integer> skipped) {

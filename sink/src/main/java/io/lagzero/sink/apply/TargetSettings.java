@@ -2,6 +2,7 @@ package io.lagzero.sink.apply;
 
 import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import java.util.Objects;
 
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param deletesEnabled false to skip delete events (they are counted as skipped)
  * @param schemaEvolution whether missing tables and columns are created
  * @param tableNames how a source table's target table is named
+ * @param columnMapping how source columns become target columns; null is {@link ColumnMapping#EMPTY}
  */
 public record TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
-        boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames) {
+        boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames,
+        ColumnMapping columnMapping) {
     public static final int MAX_BATCH_ROWS_DEFAULT = 2000;
     public static final int MAX_BATCH_ROWS_LIMIT = 65_000;
     public static final int POOL_SIZE_DEFAULT = 2;
@@ -44,6 +47,13 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
         }
         Objects.requireNonNull(schemaEvolution, "schemaEvolution");
         Objects.requireNonNull(tableNames, "tableNames");
+        columnMapping = columnMapping == null ? ColumnMapping.EMPTY : columnMapping;
+    }
+
+    public TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
+            boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames) {
+        this(jdbcUrl, user, password, maxBatchRows, poolSize, deletesEnabled, schemaEvolution, tableNames,
+                ColumnMapping.EMPTY);
     }
 
     public TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows) {
@@ -63,6 +73,7 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
     public String toString() {
         return "TargetSettings[jdbcUrl=" + Dialects.withoutQuery(jdbcUrl) + ", user=" + user
                 + ", password=****, maxBatchRows=" + maxBatchRows + ", poolSize=" + poolSize + ", deletesEnabled="
-                + deletesEnabled + ", schemaEvolution=" + schemaEvolution + ", tableNames=" + tableNames.pattern() + "]";
+                + deletesEnabled + ", schemaEvolution=" + schemaEvolution + ", tableNames=" + tableNames.pattern()
+                + ", columnMapping=[" + columnMapping + "]]";
     }
 }

@@ -2,6 +2,7 @@ package io.lagzero.sink.connect;
 
 import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
+import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import java.time.Duration;
 import java.util.Locale;
@@ -68,6 +69,23 @@ public final class LagzeroSinkConfig extends AbstractConfig {
             + "and ${source.db} (from the change's source block) and ${topic} (the record's original topic), "
             + "e.g. 'stage_${source.table}'.";
 
+    public static final String COLUMN_MAPPING = ColumnMapping.CONFIG_KEY;
+    public static final String COLUMN_MAPPING_DEFAULT = "";
+    public static final String COLUMN_MAPPING_DOC = "Per-column rules applied to every change before it is written "
+            + "(and before tables are created or extended). Rules are separated by ';', each "
+            + "'<db>.<table>.<column> <action> [<action> ...]' with the source database, table and column "
+            + "(case-insensitive; '*' matches any run of characters in the table part; names with dots or spaces "
+            + "cannot be given). Actions: 'rename:<target_name>' writes the column under another name (key columns "
+            + "too); 'exclude' leaves it out of the target table; 'hex_to_binary' writes hex text as the bytes it "
+            + "spells (like UNHEX), in a BINARY(n/2) column on MariaDB/MySQL or bytea on PostgreSQL when the "
+            + "source is CHAR(n)/VARCHAR(n), and a record with a value that is not even-length hex fails like any "
+            + "permanent error (dead-letter queue or task failure); 'type:<SQL type>' sets the column type used "
+            + "when the sink creates the table or adds the column, must come last and takes the rest of the rule "
+            + "(values are still bound as the source type, so the target must accept them). A primary-key column "
+            + "may be renamed or retyped but not excluded or converted. The first rule naming a column applies. "
+            + "Example: 'shop.pageviews.user_sig rename:user_signature hex_to_binary; shop.events.debug exclude; "
+            + "shop.sites.fee type:NUMERIC(20,6)'.";
+
     public static final String MAX_RETRIES = "max.retries";
     public static final int MAX_RETRIES_DEFAULT = 10;
     public static final String MAX_RETRIES_DOC = "How often a batch that failed transiently (lost connection, "
@@ -116,6 +134,8 @@ public final class LagzeroSinkConfig extends AbstractConfig {
                 Importance.MEDIUM, SCHEMA_EVOLUTION_DOC, WRITES_GROUP, ++order, Width.SHORT, "Schema evolution");
         def.define(COLLECTION_NAME_FORMAT, Type.STRING, COLLECTION_NAME_FORMAT_DEFAULT, Validators.tableNameFormat(),
                 Importance.MEDIUM, COLLECTION_NAME_FORMAT_DOC, WRITES_GROUP, ++order, Width.MEDIUM, "Target table name");
+        def.define(COLUMN_MAPPING, Type.STRING, COLUMN_MAPPING_DEFAULT, Validators.columnMapping(), Importance.MEDIUM,
+                COLUMN_MAPPING_DOC, WRITES_GROUP, ++order, Width.LONG, "Column mapping");
         order = 0;
         def.define(MAX_RETRIES, Type.INT, MAX_RETRIES_DEFAULT, Range.atLeast(0), Importance.MEDIUM, MAX_RETRIES_DOC,
                 ERRORS_GROUP, ++order, Width.SHORT, "Retries of a transient failure");
@@ -130,7 +150,7 @@ public final class LagzeroSinkConfig extends AbstractConfig {
             TargetSettings target = new TargetSettings(getString(CONNECTION_URL), getString(CONNECTION_USERNAME),
                     password == null ? "" : password.value(), getInt(BATCH_SIZE), getInt(CONNECTION_POOL_SIZE),
                     getBoolean(DELETE_ENABLED), SchemaEvolution.valueOf(getString(SCHEMA_EVOLUTION).toUpperCase(Locale.ROOT)),
-                    new TableNameFormat(getString(COLLECTION_NAME_FORMAT)));
+                    new TableNameFormat(getString(COLLECTION_NAME_FORMAT)), ColumnMapping.parse(getString(COLUMN_MAPPING)));
             return new SinkSettings(target, getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());

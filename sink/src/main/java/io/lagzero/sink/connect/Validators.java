@@ -1,6 +1,7 @@
 package io.lagzero.sink.connect;
 
 import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,17 @@ final class Validators {
                 new TableNameFormat(requireText(name, value));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name + ": " + e.getMessage());
+            }
+        });
+    }
+
+    static ConfigDef.Validator columnMapping() {
+        return describe("'<db>.<table>.<column> <action> [<action> ...]' rules separated by ';', actions "
+                + "rename:<name>, exclude, hex_to_binary, type:<SQL type>", (name, value) -> {
+            try {
+                ColumnMapping.parse(value == null ? null : value.toString());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(e.getMessage());
             }
         });
     }

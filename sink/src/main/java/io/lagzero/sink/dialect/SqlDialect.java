@@ -20,6 +20,12 @@ public abstract class SqlDialect implements Dialect {
     /** The column's SQL type in this target. */
     protected abstract String columnType(Column column, boolean key);
 
+    /** The declared target type ({@link Column#TARGET_TYPE}) if any, else the dialect's choice. */
+    private String definedType(Column column, boolean key) {
+        String declared = column.parameter(Column.TARGET_TYPE);
+        return declared != null ? declared : columnType(column, key);
+    }
+
     protected abstract String upsertClause(List<Column> columns, List<String> keyColumns);
 
     @Override
@@ -30,7 +36,7 @@ public abstract class SqlDialect implements Dialect {
     @Override
     public String createTable(String table, List<Column> columns, List<String> keyColumns) {
         String definitions = columns.stream()
-                .map(c -> quote(c.name()) + " " + columnType(c, keyColumns.contains(c.name()))
+                .map(c -> quote(c.name()) + " " + definedType(c, keyColumns.contains(c.name()))
                         + nullability(c, keyColumns.contains(c.name())))
                 .collect(Collectors.joining(",\n  "));
         return "CREATE TABLE IF NOT EXISTS " + quote(table) + " (\n  " + definitions
@@ -39,7 +45,7 @@ public abstract class SqlDialect implements Dialect {
 
     @Override
     public String addColumn(String table, Column column) {
-        return "ALTER TABLE " + quote(table) + " ADD COLUMN " + quote(column.name()) + " " + columnType(column, false);
+        return "ALTER TABLE " + quote(table) + " ADD COLUMN " + quote(column.name()) + " " + definedType(column, false);
     }
 
     protected String nullability(Column column, boolean key) {

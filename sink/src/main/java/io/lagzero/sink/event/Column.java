@@ -11,6 +11,8 @@ public record Column(String name, Schema schema, ValueKind kind) {
     public static final String SOURCE_TYPE = "__debezium.source.column.type";
     public static final String SOURCE_LENGTH = "__debezium.source.column.length";
     public static final String SOURCE_SCALE = "__debezium.source.column.scale";
+    /** A declared target SQL type (from the column mapping) that the dialects use instead of their choice. */
+    public static final String TARGET_TYPE = "lagzero.target.type";
 
     public static Column of(String name, Schema schema) {
         return new Column(name, schema, ValueKind.of(schema));

@@ -3,6 +3,8 @@ package io.lagzero.sink.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.naming.TableNameFormat;
 import org.junit.jupiter.api.Test;
 
 class TargetSettingsTest {
@@ -13,6 +15,19 @@ class TargetSettingsTest {
         assertThat(settings.maxBatchRows()).isEqualTo(TargetSettings.MAX_BATCH_ROWS_DEFAULT);
         assertThat(settings.toString()).doesNotContain("pw").doesNotContain("secret");
         assertThat(new TargetSettings("jdbc:mariadb://h:3306/app", "u", null).password()).isEmpty();
+        assertThat(settings.columnMapping()).isEqualTo(ColumnMapping.EMPTY);
+    }
+
+    @Test
+    void carriesTheColumnMappingAndShowsItsRules() {
+        ColumnMapping mapping = ColumnMapping.parse("shop.events.debug exclude");
+        TargetSettings settings = new TargetSettings("jdbc:mariadb://h:3306/app", "u", "p", 10, 1, true,
+                SchemaEvolution.BASIC, TableNameFormat.DEFAULT, mapping);
+
+        assertThat(settings.columnMapping()).isSameAs(mapping);
+        assertThat(settings.toString()).contains("columnMapping=[shop.events.debug exclude]");
+        assertThat(new TargetSettings("jdbc:mariadb://h:3306/app", "u", "p", 10, 1, true, SchemaEvolution.BASIC,
+                TableNameFormat.DEFAULT, null).columnMapping().isEmpty()).isTrue();
     }
 
     @Test

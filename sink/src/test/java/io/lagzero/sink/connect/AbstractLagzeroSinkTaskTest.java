@@ -111,6 +111,25 @@ abstract class AbstractLagzeroSinkTaskTest {
     }
 
     @Test
+    void aValueTheColumnMappingCannotConvertGoesToTheReporter() throws SQLException {
+        String url = createDatabase("task_mapping");
+        RecordingSinkTaskContext context = context(url, true, "column.mapping",
+                "shop.customers.name hex_to_binary; shop.customers.email rename:mail");
+        LagzeroSinkTask task = start("task_mapping", context);
+        SinkRecord poison = customer(2, "zz-top!");
+
+        task.put(List.of(customer(1, "00ff"), poison, customer(3, "ABCD")));
+
+        assertThat(context.reported).singleElement().satisfies(r -> {
+            assertThat(r.record()).isSameAs(poison);
+            assertThat(r.reason()).hasMessageContaining("column.mapping: column shop.customers.name hex_to_binary failed")
+                    .hasMessageContaining("length 7").hasMessageNotContaining("zz-top!");
+        });
+        assertThat(rows("task_mapping", "SELECT id, mail FROM customers ORDER BY id"))
+                .containsExactly("1=c1@example.com", "3=c3@example.com");
+    }
+
+    @Test
     void withoutAReporterAPoisonRecordFailsTheTaskNamingTableKeyAndCause() throws SQLException {
         String url = createDatabase("task_fail");
         execute("task_fail", "CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body VARCHAR(3))");

@@ -96,6 +96,19 @@ class LagzeroSinkConnectorTest {
     }
 
     @Test
+    void theColumnMappingIsParsedOnceAndABadOneIsReportedOnItsKey() {
+        SinkSettings settings = new LagzeroSinkConfig(props("column.mapping",
+                "shop.pageviews.user_sig rename:user_signature hex_to_binary; shop.events.debug exclude")).settings();
+
+        assertThat(settings.target().columnMapping().rules()).hasSize(2);
+        assertThat(new LagzeroSinkConfig(props()).settings().target().columnMapping().isEmpty()).isTrue();
+        assertThat(errors(props("column.mapping", "shop.events.debug drop"), "column.mapping")).singleElement().asString()
+                .startsWith("column.mapping: rule 'shop.events.debug drop' has unknown action 'drop'").contains("Fix: use");
+        assertThatThrownBy(() -> new LagzeroSinkConfig(props("column.mapping", "events.debug exclude")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("column.mapping");
+    }
+
+    @Test
     void anUnreachableTargetIsReportedOnConnectionUrlQuickly() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

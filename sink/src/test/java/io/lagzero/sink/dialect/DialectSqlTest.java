@@ -10,6 +10,7 @@ import io.lagzero.sink.testing.DebeziumRecords;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
 import org.junit.jupiter.api.Test;
 
 class DialectSqlTest {
@@ -29,6 +30,17 @@ class DialectSqlTest {
         assertThat(Dialects.forUrl("jdbc:postgresql://h:5432/app")).isInstanceOf(PostgresDialect.class);
         assertThatThrownBy(() -> Dialects.forUrl("jdbc:oracle:thin:@h:1521/x?password=secret"))
                 .hasMessageContaining("jdbc:mariadb:").hasMessageNotContaining("secret");
+    }
+
+    @Test
+    void aDeclaredTargetTypeWinsOverTheDialectsChoice() {
+        Column fee = Column.of("fee", SchemaBuilder.string().optional().parameter(Column.SOURCE_TYPE, "VARCHAR")
+                .parameter(Column.TARGET_TYPE, "NUMERIC(20,6)").build());
+        List<Column> columns = List.of(Column.of("id", Schema.INT32_SCHEMA), fee);
+
+        assertThat(mariadb.createTable("t", columns, List.of("id"))).contains("`fee` NUMERIC(20,6),");
+        assertThat(postgres.createTable("t", columns, List.of("id"))).contains("\"fee\" NUMERIC(20,6),");
+        assertThat(postgres.addColumn("t", fee)).isEqualTo("ALTER TABLE \"t\" ADD COLUMN \"fee\" NUMERIC(20,6)");
     }
 
     @Test
