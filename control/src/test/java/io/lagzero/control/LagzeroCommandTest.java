@@ -44,6 +44,15 @@ class LagzeroCommandTest {
     }
 
     @Test
+    void aBadColumnMappingRuleNamesTheFlagAndTheFix() {
+        Result result = run("run", "--source", "jdbc:mariadb://127.0.0.1:1/app", "--source-user", "u",
+                "--target", "jdbc:postgresql://127.0.0.1:1/app", "--target-user", "u", "--tables", "app.*",
+                "--column-mapping", "app.t.c frobnicate");
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).startsWith("lagzero: --column-mapping: rule 'app.t.c frobnicate'").contains("Fix:");
+    }
+
+    @Test
     void anUnreadableConfigFileSaysSo() {
         Result result = run("run", "--config", dir.resolve("missing.properties").toString());
         assertThat(result.code).isEqualTo(2);

@@ -110,6 +110,42 @@ abstract class AbstractPipelineTest {
     }
 
     @Test
+    void aHexSignatureColumnIsRenamedAndStoredAsItsThirtyTwoBytes() throws Exception {
+        String db = target.qualifier() + "_map";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, "CREATE TABLE visits (id INT PRIMARY KEY, user_sig VARCHAR(64) NOT NULL, debug TEXT NULL)",
+                "INSERT INTO visits SELECT seq, SHA2(seq, 256), 'x' FROM seq_1_to_100");
+        Path dataDir = ServerDirs.fresh("e2e-map");
+        PipelineConfig base = config(db, "map", dataDir);
+        PipelineConfig config = new PipelineConfig(base.sourceUrl(), base.sourceUser(), base.sourcePassword(),
+                base.targetUrl(), base.targetUser(), base.targetPassword(), base.tables(), base.kafka(), dataDir, "map",
+                base.batchSize(), base.topicPartitions(), PipelineConfig.columnMapping(
+                        db + ".visits.user_sig rename:user_signature hex_to_binary; " + db + ".visits.debug exclude"));
+        try (Pipeline pipeline = Pipeline.start(config)) {
+            source.execute(db, "INSERT INTO visits VALUES (101, SHA2('live', 256), NULL)", "DELETE FROM visits WHERE id = 7");
+            await().atMost(Duration.ofMinutes(1)).until(() -> targetRows(db, "visits") == 100);
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+        try (Connection s = source.connect(db); Statement q = s.createStatement();
+                ResultSet expected = q.executeQuery("SELECT UNHEX(user_sig) FROM visits WHERE id = 101");
+                Connection t = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+                Statement tq = t.createStatement();
+                ResultSet actual = tq.executeQuery("SELECT " + target.flavor().quote("user_signature") + " FROM "
+                        + qualified(db, "visits") + " WHERE id = 101")) {
+            assertThat(expected.next() && actual.next()).isTrue();
+            assertThat(actual.getBytes(1)).hasSize(32).isEqualTo(expected.getBytes(1));
+            assertThat(actual.getMetaData().getColumnCount()).isEqualTo(1);
+        }
+        try (Connection t = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+                ResultSet columns = t.getMetaData().getColumns(null, null, "visits", "debug")) {
+            assertThat(columns.next()).as("the excluded column is not in the target").isFalse();
+        }
+    }
+
+    @Test
     void everyColumnTypeRoundTripsExactlyThroughSnapshotAndStreaming() throws Exception {
         String db = target.qualifier() + "_types";
         source.createDatabase(db);

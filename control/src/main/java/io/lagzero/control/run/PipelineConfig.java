@@ -3,7 +3,10 @@ package io.lagzero.control.run;
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
+import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.naming.TableNameFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -24,7 +27,8 @@ public record PipelineConfig(
         Path dataDir,
         String topicPrefix,
         int batchSize,
-        int topicPartitions) {
+        int topicPartitions,
+        ColumnMapping columnMapping) {
 
     public PipelineConfig {
         require(sourceUrl, "--source", "the source JDBC URL, e.g. --source jdbc:mariadb://db1:3306/app");
@@ -35,6 +39,23 @@ public record PipelineConfig(
             throw new SetupException("--batch-size " + batchSize + " is out of range. Fix: use 1..65000 (default 2000)");
         }
         kafka = kafka.filter(k -> !k.isBlank());
+        columnMapping = columnMapping == null ? ColumnMapping.EMPTY : columnMapping;
+    }
+
+    public PipelineConfig(String sourceUrl, String sourceUser, String sourcePassword, String targetUrl, String targetUser,
+            String targetPassword, TableSelector tables, Optional<String> kafka, Path dataDir, String topicPrefix,
+            int batchSize, int topicPartitions) {
+        this(sourceUrl, sourceUser, sourcePassword, targetUrl, targetUser, targetPassword, tables, kafka, dataDir,
+                topicPrefix, batchSize, topicPartitions, ColumnMapping.EMPTY);
+    }
+
+    /** Parses {@code --column-mapping}; a bad rule stops the run with the parser's message. */
+    public static ColumnMapping columnMapping(String rules) {
+        try {
+            return rules == null ? ColumnMapping.EMPTY : ColumnMapping.parse(rules);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage().replace(ColumnMapping.CONFIG_KEY, "--column-mapping"), e);
+        }
     }
 
     public SourceSettings source(String bootstrapServers) {
@@ -44,7 +65,8 @@ public record PipelineConfig(
 
     public TargetSettings target() {
         try {
-            return new TargetSettings(targetUrl, targetUser, targetPassword, batchSize);
+            return new TargetSettings(targetUrl, targetUser, targetPassword, batchSize, TargetSettings.POOL_SIZE_DEFAULT,
+                    true, SchemaEvolution.BASIC, TableNameFormat.DEFAULT, columnMapping);
         } catch (IllegalArgumentException e) {
             throw new SetupException("--target: " + e.getMessage(), e);
         }
@@ -64,6 +86,7 @@ public record PipelineConfig(
     public String toString() {
         return "PipelineConfig[source=" + sourceUrl + " as " + sourceUser + ", target=" + targetUrl + " as " + targetUser
                 + ", tables=" + tables.patterns() + ", kafka=" + kafka.orElse("embedded") + ", dataDir=" + dataDir
-                + ", topicPrefix=" + topicPrefix + ", batchSize=" + batchSize + ", passwords=****]";
+                + ", topicPrefix=" + topicPrefix + ", batchSize=" + batchSize + ", columnMapping=" + columnMapping.rules()
+                + ", passwords=****]";
     }
 }

@@ -54,6 +54,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--topic-partitions", paramLabel = "N", defaultValue = "1", description = "Partitions of each new change topic (default: ${DEFAULT-VALUE}).")
     int topicPartitions;
 
+    @Option(names = "--column-mapping", paramLabel = "RULES",
+            description = "Per-column rules, ';'-separated: DB.TABLE.COLUMN rename:NAME | exclude | hex_to_binary | type:SQL_TYPE, "
+                    + "e.g. 'shop.pageviews.user_sig rename:user_signature hex_to_binary'.")
+    String columnMapping;
+
     @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often to log progress (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
@@ -69,7 +74,8 @@ public final class RunCommand implements Callable<Integer> {
         PipelineConfig pipelineConfig = new PipelineConfig(source, sourceUser,
                 configFile.password("LAGZERO_SOURCE_PASSWORD", "source-password"), target, targetUser,
                 configFile.password("LAGZERO_TARGET_PASSWORD", "target-password"), TableSelector.parse(tables),
-                Optional.ofNullable(kafka), dataDir, topicPrefix, batchSize, topicPartitions);
+                Optional.ofNullable(kafka), dataDir, topicPrefix, batchSize, topicPartitions,
+                PipelineConfig.columnMapping(columnMapping));
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
