@@ -112,14 +112,16 @@ public final class Pipeline implements AutoCloseable {
 
     /**
      * Debezium redoes a snapshot that was cut off (or never committed its first position), and rows
-     * deleted on the source in between would linger in the target. So the target tables are emptied
-     * and the earlier attempt's events skipped before the new snapshot starts.
+     * deleted on the source in between would linger in the target. So when an earlier attempt left
+     * anything behind — committed sink offsets, or events in the change topics (the sink may have
+     * committed rows to the target but not yet its offsets) — the target tables are emptied and the
+     * earlier attempt's events skipped before the new snapshot starts.
      */
     private void startOverIfASnapshotWasCutOff(SourceSettings sourceSettings) {
         SourceOffsets.State state = SourceOffsets.read(sourceSettings);
         if (state == SourceOffsets.State.STREAMING) {
             LOG.info("Resuming the binlog where the last run stopped");
-        } else if (sinkGroup.hasCommittedOffsets()) {
+        } else if (sinkGroup.hasCommittedOffsets() || sinkGroup.backlog(topics()) > 0) {
             LOG.warn("The previous initial snapshot did not finish; taking it again: truncating {} in the target and "
                     + "skipping the earlier attempt's change events", sourceDatabase.tables());
             sinkGroup.skipToEnd(topics());
