@@ -63,7 +63,8 @@ abstract class AbstractPipelineTest {
         List<TableId> tables = List.of(new TableId(db, "typed"), new TableId(db, "people"));
         Path dataDir = ServerDirs.fresh("e2e-pipeline");
         try (Pipeline pipeline = Pipeline.start(config(db, "snap", dataDir, target.url()))) {
-            awaitIdentical(db, tables, pipeline);
+            awaitIdenticalIn(target.database(), tables, Duration.ofMinutes(2));
+            assertThat(pipeline.failure()).isEmpty();
 
             source.execute(db, TypedRows.INSERT_MAX.replace("VALUES (1,", "VALUES (4,"),
                     "UPDATE typed SET d = 0.000001, v = 'geändert ✓', dt = '2025-01-01 00:00:00.000001' WHERE id = 1",
@@ -74,7 +75,8 @@ abstract class AbstractPipelineTest {
                     "UPDATE people SET nick = 'x' WHERE id <= 20",
                     "DELETE FROM people WHERE id BETWEEN 30 AND 39",
                     "UPDATE people SET id = 1000 WHERE id = 5");
-            awaitIdentical(db, tables, pipeline);
+            awaitIdenticalIn(target.database(), tables, Duration.ofMinutes(2));
+            assertThat(pipeline.failure()).isEmpty();
         } finally {
             ServerDirs.deleteRecursively(dataDir);
         }
@@ -131,7 +133,7 @@ abstract class AbstractPipelineTest {
         }
         try (Connection s = source.connect(db); Statement q = s.createStatement();
                 ResultSet expected = q.executeQuery("SELECT UNHEX(user_sig) FROM visits WHERE id = 101");
-                Connection t = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+                Connection t = target.server().connect(db);
                 Statement tq = t.createStatement();
                 ResultSet actual = tq.executeQuery("SELECT " + target.flavor().quote("user_signature") + " FROM "
                         + qualified(db, "visits") + " WHERE id = 101")) {
@@ -139,7 +141,7 @@ abstract class AbstractPipelineTest {
             assertThat(actual.getBytes(1)).hasSize(32).isEqualTo(expected.getBytes(1));
             assertThat(actual.getMetaData().getColumnCount()).isEqualTo(1);
         }
-        try (Connection t = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+        try (Connection t = target.server().connect(db);
                 ResultSet columns = t.getMetaData().getColumns(null, null, "visits", "debug")) {
             assertThat(columns.next()).as("the excluded column is not in the target").isFalse();
         }
@@ -164,7 +166,7 @@ abstract class AbstractPipelineTest {
         } finally {
             ServerDirs.deleteRecursively(dataDir);
         }
-        try (Connection c = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+        try (Connection c = target.server().connect(db);
                 Statement s = c.createStatement()) {
             String matrix = qualified(db, "matrix");
             assertThat(text(s, "SELECT bi_u FROM " + matrix + " WHERE id = 1")).isEqualTo("18446744073709551615");
@@ -230,11 +232,17 @@ abstract class AbstractPipelineTest {
     }
 
     /** A second database on the target server, for tests that need their own. */
-    abstract void targetDatabase(String name);
+    void targetDatabase(String name) {
+        target.server().createDatabase(name);
+    }
 
-    abstract String targetUrl(String database);
+    String targetUrl(String database) {
+        return target.server().url(database);
+    }
 
-    abstract String targetQualifier(String database);
+    String targetQualifier(String database) {
+        return target.qualifier(database);
+    }
 
     /** A pipeline from source database {@code db} into the target database made by {@link #targetDatabase}. */
     PipelineConfig config(String db, String prefix, Path dataDir) {
@@ -247,22 +255,16 @@ abstract class AbstractPipelineTest {
                 1000, 2);
     }
 
-    private void awaitIdentical(String db, List<TableId> tables, Pipeline pipeline) {
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            assertThat(pipeline.failure()).isEmpty();
-            assertThat(compare(target.url(), target.qualifier(), tables)).allMatch(TableComparison::identical);
-        });
-    }
-
     void awaitIdenticalIn(String db, List<TableId> tables, Duration timeout) {
         await().atMost(timeout).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
-                assertThat(compare(targetUrl(db), targetQualifier(db), tables)).allMatch(TableComparison::identical));
+                assertThat(compare(db, tables)).allMatch(TableComparison::identical));
     }
 
-    private List<TableComparison> compare(String targetUrl, String qualifier, List<TableId> tables) throws SQLException {
+    /** Source tables against target database {@code targetDb}, row by row. */
+    private List<TableComparison> compare(String targetDb, List<TableId> tables) {
         List<TableComparison> results = new ArrayList<>();
-        try (Connection s = source.connect(""); Connection t = java.sql.DriverManager.getConnection(targetUrl, target.user(), target.password())) {
-            TableComparator comparator = new TableComparator(s, t, target.flavor(), qualifier);
+        try (Connection s = source.connect(""); Connection t = target.server().connect(targetDb)) {
+            TableComparator comparator = new TableComparator(s, t, target.flavor(), targetQualifier(targetDb));
             for (TableId table : tables) {
                 results.add(comparator.compare(table));
             }
@@ -273,7 +275,7 @@ abstract class AbstractPipelineTest {
     }
 
     private long maxTargetId(String db) {
-        try (Connection c = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+        try (Connection c = target.server().connect(db);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT MAX(id) FROM " + qualified(db, "orders"))) {
             rs.next();
@@ -284,7 +286,7 @@ abstract class AbstractPipelineTest {
     }
 
     private long targetRows(String db, String table) {
-        try (Connection c = java.sql.DriverManager.getConnection(targetUrl(db), target.user(), target.password());
+        try (Connection c = target.server().connect(db);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + qualified(db, table))) {
             rs.next();

@@ -45,19 +45,4 @@ class MariaDbTargetPipelineTest extends AbstractPipelineTest {
             ServerDirs.deleteRecursively(dataDir);
         }
     }
-
-    @Override
-    void targetDatabase(String name) {
-        ((MariaDbServer) target.server()).createDatabase(name);
-    }
-
-    @Override
-    String targetUrl(String database) {
-        return ((MariaDbServer) target.server()).url(database);
-    }
-
-    @Override
-    String targetQualifier(String database) {
-        return database;
-    }
 }

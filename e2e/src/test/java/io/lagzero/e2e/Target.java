@@ -1,41 +1,63 @@
 package io.lagzero.e2e;
 
 import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.PostgresServer;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 
-/** A target database for end-to-end tests: a real MariaDB or PostgreSQL server. */
-public record Target(AutoCloseable server, String url, String user, String password, String qualifier) implements AutoCloseable {
+/** A target database for end-to-end tests: one database on a real MariaDB or PostgreSQL server. */
+public record Target(DatabaseServer server, String database) implements AutoCloseable {
 
     public static Target mariaDb(String database) {
-        MariaDbServer server = MariaDbServer.startTarget("e2e-target-mariadb");
-        server.createDatabase(database);
-        return new Target(server, server.url(database), MariaDbServer.USER, MariaDbServer.PASSWORD, database);
+        return on(MariaDbServer.startTarget("e2e-target-mariadb"), database);
     }
 
     public static Target postgres(String database) {
-        PostgresServer server = PostgresServer.start("e2e-target-postgres");
+        return on(PostgresServer.start("e2e-target-postgres"), database);
+    }
+
+    private static Target on(DatabaseServer server, String database) {
         server.createDatabase(database);
-        return new Target(server, server.url(database), PostgresServer.USER, PostgresServer.PASSWORD, "public");
+        return new Target(server, database);
+    }
+
+    public String url() {
+        return server.url(database);
+    }
+
+    public String user() {
+        return server.user();
+    }
+
+    public String password() {
+        return server.password();
     }
 
     public SqlFlavor flavor() {
-        return SqlFlavor.of(url);
+        return SqlFlavor.of(url());
+    }
+
+    /** Where the sink puts the tables of target database {@code db}: the database, or PostgreSQL's public schema. */
+    public String qualifier(String db) {
+        return flavor() == SqlFlavor.POSTGRES ? "public" : db;
+    }
+
+    public String qualifier() {
+        return qualifier(database);
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password);
+        return server.connect(database);
     }
 
     public String table(String name) {
-        return flavor().qualified(qualifier, name);
+        return flavor().qualified(qualifier(), name);
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() {
         server.close();
     }
 }

@@ -14,7 +14,7 @@ import java.sql.Statement;
  * directory of ours. A source has the binlog on (ROW, FULL image, GTIDs); a target has it off.
  * Every server gets a non-root user {@value #USER} with all privileges, including replication.
  */
-public final class MariaDbServer implements AutoCloseable {
+public final class MariaDbServer implements DatabaseServer {
     public static final String USER = "lagzero";
     public static final String PASSWORD = "lagzero-pw";
 
@@ -91,20 +91,32 @@ public final class MariaDbServer implements AutoCloseable {
         return port;
     }
 
-    /** A JDBC URL for {@code database} (may be empty). */
+    @Override
     public String url(String database) {
         return "jdbc:mariadb://" + host() + ":" + port + "/" + database;
     }
 
+    @Override
     public void createDatabase(String database) {
         execute("", "CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4");
     }
 
+    @Override
+    public String user() {
+        return USER;
+    }
+
+    @Override
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(url(database), USER, PASSWORD);
     }
 
-    /** Runs statements as {@value #USER}; for setting up tests and sandboxes. */
+    @Override
     public void execute(String database, String... sql) {
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             for (String statement : sql) {

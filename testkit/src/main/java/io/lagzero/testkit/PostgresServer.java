@@ -9,7 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** A real PostgreSQL server (zonky binaries from Maven Central) in its own process. */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements DatabaseServer {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
 
@@ -45,18 +45,32 @@ public final class PostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
+    @Override
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port() + "/" + database;
     }
 
+    @Override
     public void createDatabase(String database) {
         execute("postgres", "CREATE DATABASE \"" + database + "\" ENCODING 'UTF8' TEMPLATE template0");
     }
 
+    @Override
+    public String user() {
+        return USER;
+    }
+
+    @Override
+    public String password() {
+        return PASSWORD;
+    }
+
+    @Override
     public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(url(database), USER, PASSWORD);
     }
 
+    @Override
     public void execute(String database, String... sql) {
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             for (String statement : sql) {

@@ -1,5 +1,6 @@
 package io.lagzero.control.demo;
 
+import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.PostgresServer;
 import io.lagzero.testkit.ServerDirs;
@@ -12,33 +13,22 @@ final class Sandbox implements AutoCloseable {
     enum TargetKind { postgres, mariadb }
 
     private final MariaDbServer source;
-    private final AutoCloseable target;
-    private final String targetUrl;
-    private final String targetUser;
-    private final String targetPassword;
-    private final Path dataDir;
+    private final DatabaseServer target;
+    private final Path dataDir = ServerDirs.fresh("demo-pipeline");
 
-    private Sandbox(MariaDbServer source, AutoCloseable target, String targetUrl, String targetUser, String targetPassword) {
+    private Sandbox(MariaDbServer source, DatabaseServer target) {
         this.source = source;
         this.target = target;
-        this.targetUrl = targetUrl;
-        this.targetUser = targetUser;
-        this.targetPassword = targetPassword;
-        this.dataDir = ServerDirs.fresh("demo-pipeline");
     }
 
     static Sandbox start(TargetKind kind) {
         MariaDbServer source = MariaDbServer.startSource("demo-source");
         try {
             source.createDatabase(DemoSchema.DATABASE);
-            if (kind == TargetKind.postgres) {
-                PostgresServer target = PostgresServer.start("demo-target");
-                target.createDatabase(DemoSchema.DATABASE);
-                return new Sandbox(source, target, target.url(DemoSchema.DATABASE), PostgresServer.USER, PostgresServer.PASSWORD);
-            }
-            MariaDbServer target = MariaDbServer.startTarget("demo-target");
+            DatabaseServer target = kind == TargetKind.postgres
+                    ? PostgresServer.start("demo-target") : MariaDbServer.startTarget("demo-target");
             target.createDatabase(DemoSchema.DATABASE);
-            return new Sandbox(source, target, target.url(DemoSchema.DATABASE), MariaDbServer.USER, MariaDbServer.PASSWORD);
+            return new Sandbox(source, target);
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -54,15 +44,15 @@ final class Sandbox implements AutoCloseable {
     }
 
     String targetUrl() {
-        return targetUrl;
+        return target.url(DemoSchema.DATABASE);
     }
 
     String targetUser() {
-        return targetUser;
+        return target.user();
     }
 
     String targetPassword() {
-        return targetPassword;
+        return target.password();
     }
 
     String targetQualifier() {
@@ -70,7 +60,7 @@ final class Sandbox implements AutoCloseable {
     }
 
     Connection connectTarget() throws SQLException {
-        return java.sql.DriverManager.getConnection(targetUrl, targetUser, targetPassword);
+        return target.connect(DemoSchema.DATABASE);
     }
 
     Path dataDir() {
@@ -81,7 +71,7 @@ final class Sandbox implements AutoCloseable {
     public void close() {
         try {
             target.close();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             System.err.println("lagzero demo: stopping the target failed: " + e.getMessage());
         } finally {
             source.close();

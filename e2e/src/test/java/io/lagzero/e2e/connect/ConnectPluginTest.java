@@ -14,7 +14,6 @@ import io.lagzero.testkit.KafkaBroker;
 import io.lagzero.testkit.MariaDbServer;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -222,7 +221,7 @@ abstract class ConnectPluginTest {
     static List<TableComparison> compare(String db, List<String> tables) throws SQLException {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = source.connect(db);
-                Connection t = DriverManager.getConnection(target.url(), target.user(), target.password())) {
+                Connection t = target.connect()) {
             TableComparator comparator = new TableComparator(s, t, target.flavor(), target.qualifier());
             for (String table : tables) {
                 results.add(comparator.compare(new TableId(db, table)));

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.testing.DebeziumRecords;
+import io.lagzero.testkit.DatabaseServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,14 +44,9 @@ abstract class AbstractChangeApplierTest {
     private final DebeziumRecords allTypes = DebeziumRecords.forTable("all_types");
     private final DebeziumRecords notes = DebeziumRecords.forTable("notes");
     protected ChangeApplier applier;
+    protected DatabaseServer server;
 
-    protected abstract void startTarget();
-
-    protected abstract void stopTarget();
-
-    protected abstract TargetSettings settings();
-
-    protected abstract Connection connect() throws SQLException;
+    protected abstract DatabaseServer startServer();
 
     /** SQL giving a TIMESTAMP column as epoch seconds with fraction. */
     protected abstract String epochSeconds(String column);
@@ -67,8 +63,9 @@ abstract class AbstractChangeApplierTest {
     @BeforeAll
     void start() {
         TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
-        startTarget();
-        applier = new ChangeApplier(settings());
+        server = startServer();
+        server.createDatabase("app");
+        applier = new ChangeApplier(new TargetSettings(server.url("app"), server.user(), server.password()));
     }
 
     @AfterAll
@@ -78,9 +75,15 @@ abstract class AbstractChangeApplierTest {
                 applier.close();
             }
         } finally {
-            stopTarget();
+            if (server != null) {
+                server.close();
+            }
             TimeZone.setDefault(originalZone);
         }
+    }
+
+    protected Connection connect() throws SQLException {
+        return server.connect("app");
     }
 
     @Test

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.naming.TableNameFormat;
 import io.lagzero.sink.testing.DebeziumRecords;
+import io.lagzero.testkit.DatabaseServer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,14 +41,9 @@ abstract class AbstractColumnMappingTest {
     private final DebeziumRecords pageviews = DebeziumRecords.forTable("pageviews");
     private final DebeziumRecords notes = DebeziumRecords.forTable("notes");
     private ChangeApplier applier;
+    private DatabaseServer server;
 
-    protected abstract void startTarget();
-
-    protected abstract void stopTarget();
-
-    protected abstract TargetSettings settings(ColumnMapping mapping);
-
-    protected abstract Connection connect() throws SQLException;
+    protected abstract DatabaseServer startServer();
 
     /** SQL listing a table's columns as (name, type as the target's catalog spells it). */
     protected abstract String columnTypesQuery(String table);
@@ -56,8 +53,10 @@ abstract class AbstractColumnMappingTest {
 
     @BeforeAll
     void start() {
-        startTarget();
-        applier = new ChangeApplier(settings(MAPPING));
+        server = startServer();
+        server.createDatabase("app");
+        applier = new ChangeApplier(new TargetSettings(server.url("app"), server.user(), server.password(), 100, 2, true,
+                SchemaEvolution.BASIC, TableNameFormat.DEFAULT, MAPPING));
     }
 
     @AfterAll
@@ -67,8 +66,14 @@ abstract class AbstractColumnMappingTest {
                 applier.close();
             }
         } finally {
-            stopTarget();
+            if (server != null) {
+                server.close();
+            }
         }
+    }
+
+    private Connection connect() throws SQLException {
+        return server.connect("app");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.lagzero.sink.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagzero.sink.testing.DebeziumRecords;
+import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -12,29 +13,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PostgresChangeApplierTest extends AbstractChangeApplierTest {
-    private PostgresServer server;
-
     @Override
-    protected void startTarget() {
-        server = PostgresServer.start("sink-apply-postgres");
-        server.createDatabase("app");
-    }
-
-    @Override
-    protected void stopTarget() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @Override
-    protected TargetSettings settings() {
-        return new TargetSettings(server.url("app"), PostgresServer.USER, PostgresServer.PASSWORD);
-    }
-
-    @Override
-    protected Connection connect() throws SQLException {
-        return server.connect("app");
+    protected DatabaseServer startServer() {
+        return PostgresServer.start("sink-apply-postgres");
     }
 
     @Override
@@ -61,7 +42,7 @@ class PostgresChangeApplierTest extends AbstractChangeApplierTest {
     void tablesGoToTheUrlsCurrentSchema() throws SQLException {
         server.execute("app", "CREATE SCHEMA staging");
         TargetSettings staging = new TargetSettings(server.url("app") + "?currentSchema=staging",
-                PostgresServer.USER, PostgresServer.PASSWORD);
+                server.user(), server.password());
         try (ChangeApplier stagingApplier = new ChangeApplier(staging)) {
             stagingApplier.apply(List.of(DebeziumRecords.forTable("tags").snapshot("{\"post_id\": 1, \"tag\": \"s\"}")));
         }

@@ -8,6 +8,7 @@ import io.lagzero.sink.metrics.ApplyMetrics.Op;
 import io.lagzero.sink.metrics.ApplyMetrics.Outcome;
 import io.lagzero.sink.metrics.CountingApplyMetrics;
 import io.lagzero.sink.testing.DebeziumRecords;
+import io.lagzero.testkit.DatabaseServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -39,11 +40,11 @@ abstract class AbstractLagzeroSinkTaskTest {
     /** Creates an empty database and returns its JDBC URL; row-lock waits there give up after about a second. */
     protected abstract String createDatabase(String database);
 
-    protected abstract String user();
+    protected abstract DatabaseServer server();
 
-    protected abstract String password();
-
-    protected abstract Connection connect(String database) throws SQLException;
+    protected Connection connect(String database) throws SQLException {
+        return server().connect(database);
+    }
 
     @AfterEach
     void stopTasks() {
@@ -60,7 +61,7 @@ abstract class AbstractLagzeroSinkTaskTest {
 
     protected RecordingSinkTaskContext context(String url, boolean withReporter, String... extra) {
         Map<String, String> props = new HashMap<>(Map.of("name", "lz-sink-test", "connection.url", url,
-                "connection.username", user(), "connection.password", password(), "retry.backoff.ms", "250"));
+                "connection.username", server().user(), "connection.password", server().password(), "retry.backoff.ms", "250"));
         for (int i = 0; i < extra.length; i += 2) {
             props.put(extra[i], extra[i + 1]);
         }

@@ -3,9 +3,8 @@ package io.lagzero.sink.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.MariaDbServer;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -50,17 +49,7 @@ class MariaDbLagzeroSinkTaskTest extends AbstractLagzeroSinkTaskTest {
     }
 
     @Override
-    protected String user() {
-        return MariaDbServer.USER;
-    }
-
-    @Override
-    protected String password() {
-        return MariaDbServer.PASSWORD;
-    }
-
-    @Override
-    protected Connection connect(String database) throws SQLException {
-        return server.connect(database);
+    protected DatabaseServer server() {
+        return server;
     }
 }

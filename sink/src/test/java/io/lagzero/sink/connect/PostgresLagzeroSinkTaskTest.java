@@ -1,8 +1,7 @@
 package io.lagzero.sink.connect;
 
+import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.PostgresServer;
-import java.sql.Connection;
-import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -28,17 +27,7 @@ class PostgresLagzeroSinkTaskTest extends AbstractLagzeroSinkTaskTest {
     }
 
     @Override
-    protected String user() {
-        return PostgresServer.USER;
-    }
-
-    @Override
-    protected String password() {
-        return PostgresServer.PASSWORD;
-    }
-
-    @Override
-    protected Connection connect(String database) throws SQLException {
-        return server.connect(database);
+    protected DatabaseServer server() {
+        return server;
     }
 }
