@@ -37,6 +37,7 @@ public final class Lagzero {
     /** The command line, with the defaults of {@code run --config FILE} read before parsing. */
     public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Lagzero());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         configFile(args).ifPresent(path -> {
             ConfigFile file = ConfigFile.load(path);
             CommandLine run = cli.getSubcommands().get("run");

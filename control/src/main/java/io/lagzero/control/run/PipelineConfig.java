@@ -3,6 +3,8 @@ package io.lagzero.control.run;
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.sink.apply.DdlPolicy;
+import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
 import io.lagzero.sink.mapping.ColumnMapping;
@@ -28,7 +30,9 @@ public record PipelineConfig(
         String topicPrefix,
         int batchSize,
         int topicPartitions,
-        ColumnMapping columnMapping) {
+        ColumnMapping columnMapping,
+        DdlPolicy ddlPolicy,
+        NulHandling nulHandling) {
 
     public PipelineConfig {
         require(sourceUrl, "--source", "the source JDBC URL, e.g. --source jdbc:mariadb://db1:3306/app");
@@ -40,6 +44,15 @@ public record PipelineConfig(
         }
         kafka = kafka.filter(k -> !k.isBlank());
         columnMapping = columnMapping == null ? ColumnMapping.EMPTY : columnMapping;
+        ddlPolicy = ddlPolicy == null ? DdlPolicy.STOP : ddlPolicy;
+        nulHandling = nulHandling == null ? NulHandling.FAIL : nulHandling;
+    }
+
+    public PipelineConfig(String sourceUrl, String sourceUser, String sourcePassword, String targetUrl, String targetUser,
+            String targetPassword, TableSelector tables, Optional<String> kafka, Path dataDir, String topicPrefix,
+            int batchSize, int topicPartitions, ColumnMapping columnMapping) {
+        this(sourceUrl, sourceUser, sourcePassword, targetUrl, targetUser, targetPassword, tables, kafka, dataDir,
+                topicPrefix, batchSize, topicPartitions, columnMapping, DdlPolicy.STOP, NulHandling.FAIL);
     }
 
     public PipelineConfig(String sourceUrl, String sourceUser, String sourcePassword, String targetUrl, String targetUser,
@@ -66,7 +79,7 @@ public record PipelineConfig(
     public TargetSettings target() {
         try {
             return new TargetSettings(targetUrl, targetUser, targetPassword, batchSize, TargetSettings.POOL_SIZE_DEFAULT,
-                    true, SchemaEvolution.BASIC, TableNameFormat.DEFAULT, columnMapping);
+                    true, SchemaEvolution.BASIC, TableNameFormat.DEFAULT, columnMapping, ddlPolicy, nulHandling);
         } catch (IllegalArgumentException e) {
             throw new SetupException("--target: " + e.getMessage(), e);
         }
@@ -87,6 +100,7 @@ public record PipelineConfig(
         return "PipelineConfig[source=" + sourceUrl + " as " + sourceUser + ", target=" + targetUrl + " as " + targetUser
                 + ", tables=" + tables.patterns() + ", kafka=" + kafka.orElse("embedded") + ", dataDir=" + dataDir
                 + ", topicPrefix=" + topicPrefix + ", batchSize=" + batchSize + ", columnMapping=" + columnMapping.rules()
+                + ", ddlPolicy=" + ddlPolicy + ", nulHandling=" + nulHandling
                 + ", passwords=****]";
     }
 }

@@ -2,6 +2,8 @@ package io.lagzero.control.run;
 
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.sink.apply.DdlPolicy;
+import io.lagzero.sink.apply.NulHandling;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -59,6 +61,16 @@ public final class RunCommand implements Callable<Integer> {
                     + "e.g. 'shop.pageviews.user_sig rename:user_signature hex_to_binary'.")
     String columnMapping;
 
+    @Option(names = "--ddl-policy", paramLabel = "POLICY", defaultValue = "stop",
+            description = "When a source table is altered other than by ADD COLUMN: stop (apply everything before the DDL, "
+                    + "then stop naming it) or ignore (keep writing into the target table as it is). Default: ${DEFAULT-VALUE}.")
+    DdlPolicy ddlPolicy;
+
+    @Option(names = "--nul-handling", paramLabel = "HOW", defaultValue = "fail",
+            description = "Text with a NUL character for a PostgreSQL target, which cannot store it: fail (the record "
+                    + "stops the run), strip, or replace (with U+FFFD). Default: ${DEFAULT-VALUE}.")
+    NulHandling nulHandling;
+
     @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often to log progress (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
@@ -75,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
                 configFile.password("LAGZERO_SOURCE_PASSWORD", "source-password"), target, targetUser,
                 configFile.password("LAGZERO_TARGET_PASSWORD", "target-password"), TableSelector.parse(tables),
                 Optional.ofNullable(kafka), dataDir, topicPrefix, batchSize, topicPartitions,
-                PipelineConfig.columnMapping(columnMapping));
+                PipelineConfig.columnMapping(columnMapping), ddlPolicy, nulHandling);
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -39,6 +39,9 @@ public final class ChangeApplier implements AutoCloseable {
     private final TargetNames names;
     private final boolean deletesEnabled;
     private final ColumnMapping mapping;
+    private final NulCharacters nulCharacters;
+    private final SourceShapes shapes = new SourceShapes();
+    private final DdlPolicy ddlPolicy;
 
     public ChangeApplier(TargetSettings settings) {
         this(settings, "lagzero-sink");
@@ -49,10 +52,12 @@ public final class ChangeApplier implements AutoCloseable {
         Dialect dialect = settings.dialect();
         this.pool = new HikariDataSource(poolConfig(settings, dialect, poolName));
         this.names = new TargetNames(settings.tableNames());
-        this.tables = new TargetTables(dialect, settings.schemaEvolution());
+        this.tables = new TargetTables(dialect, settings.schemaEvolution(), settings.ddlPolicy());
         this.writer = new TableWriter(dialect, settings.maxBatchRows(), names);
         this.deletesEnabled = settings.deletesEnabled();
         this.mapping = settings.columnMapping();
+        this.nulCharacters = new NulCharacters(dialect.storesNulInText() ? null : settings.nulHandling());
+        this.ddlPolicy = settings.ddlPolicy();
         LOG.info("Applying changes to {} as {} ({} dialect, at most {} rows per statement)",
                 Dialects.withoutQuery(settings.jdbcUrl()), settings.user(), dialect.name(), settings.maxBatchRows());
     }
@@ -83,14 +88,19 @@ public final class ChangeApplier implements AutoCloseable {
     public ApplyResult apply(List<SinkRecord> records) {
         List<ChangeEvent> events = new ArrayList<>(records.size());
         Map<TableId, Integer> skippedDeletes = new LinkedHashMap<>();
-        for (SinkRecord record : records) {
-            decoder.decode(record).map(this::mapped).ifPresent(event -> {
-                if (deletesEnabled || event.operation() != Operation.DELETE) {
-                    events.add(event);
-                } else {
-                    skippedDeletes.merge(event.table(), 1, Integer::sum);
-                }
-            });
+        for (int i = 0; i < records.size(); i++) {
+            ChangeEvent event = decoder.decode(records.get(i)).map(this::mapped).orElse(null);
+            if (event == null) {
+                continue;
+            }
+            if (!followsKnownShape(event)) {
+                stopBefore(records.subList(0, i), event);
+            }
+            if (deletesEnabled || event.operation() != Operation.DELETE) {
+                events.add(event);
+            } else {
+                skippedDeletes.merge(event.table(), 1, Integer::sum);
+            }
         }
         OptionalLong maxSourceTsMs = events.stream().mapToLong(ChangeEvent::sourceTsMs).filter(t -> t > 0).max();
         List<TableChanges> changes = ChangeReducer.reduce(events);
@@ -103,10 +113,32 @@ public final class ChangeApplier implements AutoCloseable {
 
     private ChangeEvent mapped(ChangeEvent event) {
         try {
-            return mapping.apply(event);
+            return nulCharacters.apply(mapping.apply(event));
         } catch (ColumnMappingException e) {
             throw new ApplyException(e.table(), "Cannot map record " + event.position() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** False when the event shows its source table was altered and the DDL policy says stop. */
+    private boolean followsKnownShape(ChangeEvent event) {
+        List<String> changes = shapes.changes(event);
+        if (!changes.isEmpty() && ddlPolicy == DdlPolicy.STOP) {
+            return false;
+        }
+        if (!changes.isEmpty()) {
+            LOG.warn("Source table {} changed ({}); the DDL policy 'ignore' keeps applying into target table {} as it is",
+                    event.table(), String.join("; ", changes), names.of(event));
+        }
+        shapes.remember(event);
+        return true;
+    }
+
+    /** Applies the changes before the altering event, so the target stops exactly at the DDL, then stops. */
+    private void stopBefore(List<SinkRecord> before, ChangeEvent altered) {
+        if (!before.isEmpty()) {
+            apply(before);
+        }
+        throw new SourceSchemaChangedException(altered.table(), names.of(altered), shapes.changes(altered));
     }
 
     private static Map<TableId, TableCounts> withSkipped(Map<TableId, TableCounts> written, Map<TableId, Integer> skipped) {

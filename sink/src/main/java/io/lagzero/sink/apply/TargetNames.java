@@ -1,6 +1,7 @@
 package io.lagzero.sink.apply;
 
 import io.lagzero.sink.batch.TableChanges;
+import io.lagzero.sink.event.ChangeEvent;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.naming.TableNameFormat;
 
@@ -8,6 +9,10 @@ import io.lagzero.sink.naming.TableNameFormat;
 record TargetNames(TableNameFormat format) {
     String of(TableChanges changes) {
         return format.resolve(changes.table(), changes.latest().position().topic());
+    }
+
+    String of(ChangeEvent event) {
+        return format.resolve(event.table(), event.position().topic());
     }
 
     /** For operations without a record at hand; the format must not need the topic. */

@@ -19,10 +19,12 @@ import java.util.Objects;
  * @param schemaEvolution whether missing tables and columns are created
  * @param tableNames how a source table's target table is named
  * @param columnMapping how source columns become target columns; null is {@link ColumnMapping#EMPTY}
+ * @param ddlPolicy what happens when a source table changes other than by gaining a column
+ * @param nulHandling what happens to text with NUL characters where the target cannot store them
  */
 public record TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
         boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames,
-        ColumnMapping columnMapping) {
+        ColumnMapping columnMapping, DdlPolicy ddlPolicy, NulHandling nulHandling) {
     public static final int MAX_BATCH_ROWS_DEFAULT = 2000;
     public static final int MAX_BATCH_ROWS_LIMIT = 65_000;
     public static final int POOL_SIZE_DEFAULT = 2;
@@ -48,6 +50,15 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
         Objects.requireNonNull(schemaEvolution, "schemaEvolution");
         Objects.requireNonNull(tableNames, "tableNames");
         columnMapping = columnMapping == null ? ColumnMapping.EMPTY : columnMapping;
+        Objects.requireNonNull(ddlPolicy, "ddlPolicy");
+        Objects.requireNonNull(nulHandling, "nulHandling");
+    }
+
+    public TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
+            boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames,
+            ColumnMapping columnMapping) {
+        this(jdbcUrl, user, password, maxBatchRows, poolSize, deletesEnabled, schemaEvolution, tableNames,
+                columnMapping, DdlPolicy.STOP, NulHandling.FAIL);
     }
 
     public TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
@@ -74,6 +85,6 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
         return "TargetSettings[jdbcUrl=" + Dialects.withoutQuery(jdbcUrl) + ", user=" + user
                 + ", password=****, maxBatchRows=" + maxBatchRows + ", poolSize=" + poolSize + ", deletesEnabled="
                 + deletesEnabled + ", schemaEvolution=" + schemaEvolution + ", tableNames=" + tableNames.pattern()
-                + ", columnMapping=[" + columnMapping + "]]";
+                + ", columnMapping=[" + columnMapping + "], ddlPolicy=" + ddlPolicy + ", nulHandling=" + nulHandling + "]";
     }
 }

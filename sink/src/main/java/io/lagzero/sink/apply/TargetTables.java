@@ -11,8 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -29,11 +30,13 @@ final class TargetTables {
 
     private final Dialect dialect;
     private final SchemaEvolution evolution;
+    private final DdlPolicy ddlPolicy;
     private final Set<List<String>> known = ConcurrentHashMap.newKeySet();
 
-    TargetTables(Dialect dialect, SchemaEvolution evolution) {
+    TargetTables(Dialect dialect, SchemaEvolution evolution, DdlPolicy ddlPolicy) {
         this.dialect = dialect;
         this.evolution = evolution;
+        this.ddlPolicy = ddlPolicy;
     }
 
     /** Runs outside the batch transaction: MariaDB DDL commits implicitly. */
@@ -64,17 +67,18 @@ final class TargetTables {
      */
     private void evolve(Connection connection, String name, TableChanges changes) throws SQLException {
         try {
-            Set<String> existing = columns(connection, name);
+            Map<String, Boolean> existing = columns(connection, name);
             if (existing.isEmpty()) {
                 create(connection, name, changes);
             } else {
-                addMissing(connection, name, changes, existing);
+                checkNoRequiredColumnIsGone(name, changes, existing);
+                addMissing(connection, name, changes, existing.keySet());
             }
             connection.commit();
         } catch (SQLException e) {
             try {
                 connection.rollback();
-                if (columns(connection, name).containsAll(changes.latest().columnNames())) {
+                if (columns(connection, name).keySet().containsAll(changes.latest().columnNames())) {
                     LOG.debug("Target table {} was created or extended concurrently: {}", name, e.getMessage());
                     return;
                 }
@@ -114,19 +118,48 @@ final class TargetTables {
         }
     }
 
-    /** The table's column names; empty when the table does not exist. */
-    private static Set<String> columns(Connection connection, String name) throws SQLException {
+    /**
+     * The table's column names, each with whether a row must give it a value (NOT NULL, no default,
+     * not generated); empty when the table does not exist.
+     */
+    private static Map<String, Boolean> columns(Connection connection, String name) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String pattern = escape(name, meta.getSearchStringEscape());
-        Set<String> columns = new HashSet<>();
+        Map<String, Boolean> columns = new LinkedHashMap<>();
         try (ResultSet rs = meta.getColumns(connection.getCatalog(), connection.getSchema(), pattern, null)) {
             while (rs.next()) {
                 if (name.equals(rs.getString("TABLE_NAME"))) {
-                    columns.add(rs.getString("COLUMN_NAME"));
+                    boolean required = rs.getInt("NULLABLE") == DatabaseMetaData.columnNoNulls
+                            && rs.getString("COLUMN_DEF") == null
+                            && !"YES".equals(rs.getString("IS_AUTOINCREMENT"))
+                            && !"YES".equals(rs.getString("IS_GENERATEDCOLUMN"));
+                    columns.put(rs.getString("COLUMN_NAME"), required);
                 }
             }
         }
         return columns;
+    }
+
+    /**
+     * A required target column the source rows no longer carry was dropped or renamed on the source
+     * (perhaps while the sink was not running): every insert would fail, so under the DDL policy
+     * {@code stop} replication stops here with the reason.
+     */
+    private void checkNoRequiredColumnIsGone(String name, TableChanges changes, Map<String, Boolean> existing) {
+        List<String> gone = existing.entrySet().stream()
+                .filter(column -> column.getValue() && changes.latest().columnNames().stream()
+                        .noneMatch(source -> source.equalsIgnoreCase(column.getKey())))
+                .map(column -> "target column " + column.getKey() + " is NOT NULL without a default but the source "
+                        + "rows no longer have it (dropped or renamed on the source)")
+                .toList();
+        if (gone.isEmpty()) {
+            return;
+        }
+        if (ddlPolicy == DdlPolicy.STOP) {
+            throw new SourceSchemaChangedException(changes.table(), name, gone);
+        }
+        LOG.warn("Source table {} changed ({}); the DDL policy 'ignore' keeps writing into target table {} as it is",
+                changes.table(), String.join("; ", gone), name);
     }
 
     private static String escape(String name, String escape) {

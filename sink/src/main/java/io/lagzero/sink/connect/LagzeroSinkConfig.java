@@ -1,5 +1,7 @@
 package io.lagzero.sink.connect;
 
+import io.lagzero.sink.apply.DdlPolicy;
+import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
 import io.lagzero.sink.mapping.ColumnMapping;
@@ -86,6 +88,23 @@ public final class LagzeroSinkConfig extends AbstractConfig {
             + "Example: 'shop.pageviews.user_sig rename:user_signature hex_to_binary; shop.events.debug exclude; "
             + "shop.sites.fee type:NUMERIC(20,6)'.";
 
+    public static final String DDL_POLICY = "ddl.policy";
+    public static final String DDL_POLICY_DEFAULT = "stop";
+    public static final String DDL_POLICY_DOC = "What happens when a source table is altered other than by gaining a "
+            + "column (which schema.evolution=basic follows): a column dropped, renamed or retyped, or a new primary "
+            + "key, seen as a change in the records' columns or as a NOT NULL target column the rows no longer have. "
+            + "'stop': apply every change before the DDL, then fail the task with a message naming the table and what "
+            + "changed; after changing the target table to match (or deciding to keep it), restart the task. "
+            + "'ignore': log a warning and keep writing into the target table as it is (like Vitess' --on-ddl). "
+            + "A type change that happened while the task was not running is not detected.";
+
+    public static final String NUL_HANDLING = "nul.handling";
+    public static final String NUL_HANDLING_DEFAULT = "fail";
+    public static final String NUL_HANDLING_DOC = "Text or JSON with a NUL character (U+0000), which PostgreSQL cannot "
+            + "store (MariaDB/MySQL targets store it as it is). 'fail': the record fails like any permanent error "
+            + "(dead-letter queue, or the task fails naming it). 'strip': NUL characters are removed. 'replace': each "
+            + "becomes U+FFFD. 'strip' and 'replace' change the value: verification will report those rows.";
+
     public static final String MAX_RETRIES = "max.retries";
     public static final int MAX_RETRIES_DEFAULT = 10;
     public static final String MAX_RETRIES_DOC = "How often a batch that failed transiently (lost connection, "
@@ -136,6 +155,10 @@ public final class LagzeroSinkConfig extends AbstractConfig {
                 Importance.MEDIUM, COLLECTION_NAME_FORMAT_DOC, WRITES_GROUP, ++order, Width.MEDIUM, "Target table name");
         def.define(COLUMN_MAPPING, Type.STRING, COLUMN_MAPPING_DEFAULT, Validators.columnMapping(), Importance.MEDIUM,
                 COLUMN_MAPPING_DOC, WRITES_GROUP, ++order, Width.LONG, "Column mapping");
+        def.define(DDL_POLICY, Type.STRING, DDL_POLICY_DEFAULT, Validators.oneOf("stop", "ignore"), Importance.MEDIUM,
+                DDL_POLICY_DOC, WRITES_GROUP, ++order, Width.SHORT, "DDL policy");
+        def.define(NUL_HANDLING, Type.STRING, NUL_HANDLING_DEFAULT, Validators.oneOf("fail", "strip", "replace"),
+                Importance.LOW, NUL_HANDLING_DOC, WRITES_GROUP, ++order, Width.SHORT, "NUL characters");
         order = 0;
         def.define(MAX_RETRIES, Type.INT, MAX_RETRIES_DEFAULT, Range.atLeast(0), Importance.MEDIUM, MAX_RETRIES_DOC,
                 ERRORS_GROUP, ++order, Width.SHORT, "Retries of a transient failure");
@@ -149,12 +172,17 @@ public final class LagzeroSinkConfig extends AbstractConfig {
         try {
             TargetSettings target = new TargetSettings(getString(CONNECTION_URL), getString(CONNECTION_USERNAME),
                     password == null ? "" : password.value(), getInt(BATCH_SIZE), getInt(CONNECTION_POOL_SIZE),
-                    getBoolean(DELETE_ENABLED), SchemaEvolution.valueOf(getString(SCHEMA_EVOLUTION).toUpperCase(Locale.ROOT)),
-                    new TableNameFormat(getString(COLLECTION_NAME_FORMAT)), ColumnMapping.parse(getString(COLUMN_MAPPING)));
+                    getBoolean(DELETE_ENABLED), SchemaEvolution.valueOf(upper(SCHEMA_EVOLUTION)),
+                    new TableNameFormat(getString(COLLECTION_NAME_FORMAT)), ColumnMapping.parse(getString(COLUMN_MAPPING)),
+                    DdlPolicy.valueOf(upper(DDL_POLICY)), NulHandling.valueOf(upper(NUL_HANDLING)));
             return new SinkSettings(target, getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    private String upper(String key) {
+        return getString(key).toUpperCase(Locale.ROOT);
     }
 
     /** For log lines: the effective settings, password masked, URL without its query string. */

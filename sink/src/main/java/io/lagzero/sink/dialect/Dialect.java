@@ -41,4 +41,9 @@ public interface Dialect {
 
     /** Binds a converted value (null binds SQL NULL of the column's type). */
     void bind(PreparedStatement statement, int index, Column column, Object value) throws SQLException;
+
+    /** Whether text and JSON columns can hold a NUL character (U+0000). */
+    default boolean storesNulInText() {
+        return true;
+    }
 }

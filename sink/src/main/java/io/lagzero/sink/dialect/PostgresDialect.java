@@ -34,6 +34,11 @@ public final class PostgresDialect extends SqlDialect {
     }
 
     @Override
+    public boolean storesNulInText() {
+        return false;
+    }
+
+    @Override
     public String connectionInitSql() {
         return null;
     }

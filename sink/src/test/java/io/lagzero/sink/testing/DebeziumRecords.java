@@ -2,6 +2,7 @@ package io.lagzero.sink.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.kafka.connect.data.SchemaAndValue;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -40,6 +42,23 @@ public final class DebeziumRecords {
 
     public static DebeziumRecords forTable(String table) {
         return new DebeziumRecords(table, resource("debezium/" + table + ".schema.json"));
+    }
+
+    /**
+     * Records of the same table after an ALTER TABLE: {@code alter} edits the row's field list (the
+     * schema of both {@code before} and {@code after}).
+     */
+    public DebeziumRecords altered(Consumer<ArrayNode> alter) {
+        ObjectNode schemas = JSON.createObjectNode();
+        schemas.set("key", keySchema.deepCopy());
+        ObjectNode value = valueSchema.deepCopy();
+        for (JsonNode field : value.get("fields")) {
+            if (field.get("field").asText().matches("before|after")) {
+                alter.accept((ArrayNode) field.get("fields"));
+            }
+        }
+        schemas.set("value", value);
+        return new DebeziumRecords(table, schemas);
     }
 
     public static JsonNode resource(String path) {
