@@ -9,6 +9,7 @@ import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
+import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.testkit.KafkaBroker;
@@ -91,7 +92,7 @@ abstract class AbstractPipelineTest {
     }
 
     @Test
-    void aColumnAddedOnTheSourceWhileStreamingAppearsInTheTargetWithTheFollowingValues() throws Exception {
+    void aColumnAddedOnTheSourceAppearsInTheTargetAndARetypedOneStopsUntilTheTargetIsChanged() throws Exception {
         String db = target.qualifier() + "_ddl";
         source.createDatabase(db);
         targetDatabase(db);
@@ -106,6 +107,22 @@ abstract class AbstractPipelineTest {
                     "UPDATE accounts SET balance = 99.99 WHERE id = 1");
             awaitIdenticalIn(db, tables, Duration.ofMinutes(1));
             assertThat(pipeline.failure()).isEmpty();
+
+            source.execute(db, "ALTER TABLE accounts MODIFY owner VARCHAR(80) NOT NULL",
+                    "INSERT INTO accounts VALUES (4, 'a name longer than forty characters, as VARCHAR(80) allows', 1, 'gold')");
+            await().atMost(Duration.ofMinutes(1)).until(() -> pipeline.failure().isPresent());
+            assertThat(pipeline.failure().get()).hasMessageContaining("Source table " + db + ".accounts changed: "
+                    + "column owner VARCHAR(40) NOT NULL became VARCHAR(80) NOT NULL");
+        }
+        try (Connection t = target.server().connect(db); Statement s = t.createStatement()) {
+            assertThat(text(s, "SELECT COUNT(*) FROM accounts")).isEqualTo("3");
+            s.execute(target.flavor() == SqlFlavor.POSTGRES
+                    ? "ALTER TABLE accounts ALTER COLUMN owner TYPE VARCHAR(80)"
+                    : "ALTER TABLE accounts MODIFY owner VARCHAR(80) NOT NULL");
+        }
+        try (Pipeline resumed = Pipeline.start(config(db, "ddl", dataDir))) {
+            awaitIdenticalIn(db, tables, Duration.ofMinutes(1));
+            assertThat(resumed.failure()).isEmpty();
         } finally {
             ServerDirs.deleteRecursively(dataDir);
         }
