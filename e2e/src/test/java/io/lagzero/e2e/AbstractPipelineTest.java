@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,13 +60,19 @@ abstract class AbstractPipelineTest {
         String db = target.qualifier();
         source.createDatabase(db);
         source.execute(db, TypedRows.CREATE, TypedRows.INSERT_MAX, TypedRows.INSERT_MIN, TypedRows.INSERT_NULLS,
-                "CREATE TABLE people (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL, nick VARCHAR(20) NULL)",
+                "CREATE TABLE people (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL, nick VARCHAR(20) NULL, "
+                        + "UNIQUE KEY uq_name (name), KEY ix_nick_name (nick, name(10)))",
                 "INSERT INTO people (name, nick) SELECT CONCAT('person ', seq), IF(seq % 3 = 0, NULL, '') FROM seq_1_to_200");
         List<TableId> tables = List.of(new TableId(db, "typed"), new TableId(db, "people"));
         Path dataDir = ServerDirs.fresh("e2e-pipeline");
         try (Pipeline pipeline = Pipeline.start(config(db, "snap", dataDir, target.url()))) {
             awaitIdenticalIn(target.database(), tables, Duration.ofMinutes(2));
             assertThat(pipeline.failure()).isEmpty();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(targetIndexes("people"))
+                    .as("the source's secondary indexes, built after the snapshot, UNIQUE as plain")
+                    .containsOnlyKeys("uq_name", "ix_nick_name")
+                    .containsEntry("uq_name", List.of("name"))
+                    .containsEntry("ix_nick_name", List.of("nick", "name")));
 
             source.execute(db, TypedRows.INSERT_MAX.replace("VALUES (1,", "VALUES (4,"),
                     "UPDATE typed SET d = 0.000001, v = 'geändert ✓', dt = '2025-01-01 00:00:00.000001' WHERE id = 1",
@@ -315,6 +322,25 @@ abstract class AbstractPipelineTest {
 
     private String qualified(String db, String table) {
         return target.flavor().qualified(targetQualifier(db), table);
+    }
+
+    /**
+     * The target table's non-unique indexes other than the primary key, by name (PostgreSQL's without
+     * the table prefix), each with its columns.
+     */
+    private Map<String, List<String>> targetIndexes(String table) throws SQLException {
+        Map<String, List<String>> indexes = new TreeMap<>();
+        try (Connection c = target.connect();
+                ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), target.qualifier(), table, false, false)) {
+            while (rs.next()) {
+                String name = rs.getString("INDEX_NAME");
+                if (name != null && rs.getBoolean("NON_UNIQUE")) {
+                    indexes.computeIfAbsent(name.replaceFirst("^" + table + "_", ""), n -> new ArrayList<>())
+                            .add(rs.getString("COLUMN_NAME"));
+                }
+            }
+        }
+        return indexes;
     }
 
     private static String text(Statement s, String sql) throws SQLException {

@@ -7,6 +7,8 @@ import io.lagzero.sink.apply.DdlPolicy;
 import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
+import io.lagzero.sink.index.SecondaryIndexes;
+import io.lagzero.sink.index.SourceIndexReader;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import java.nio.file.Path;
@@ -32,7 +34,8 @@ public record PipelineConfig(
         int topicPartitions,
         ColumnMapping columnMapping,
         DdlPolicy ddlPolicy,
-        NulHandling nulHandling) {
+        NulHandling nulHandling,
+        SecondaryIndexes secondaryIndexes) {
 
     public PipelineConfig {
         require(sourceUrl, "--source", "the source JDBC URL, e.g. --source jdbc:mariadb://db1:3306/app");
@@ -46,13 +49,15 @@ public record PipelineConfig(
         columnMapping = columnMapping == null ? ColumnMapping.EMPTY : columnMapping;
         ddlPolicy = ddlPolicy == null ? DdlPolicy.STOP : ddlPolicy;
         nulHandling = nulHandling == null ? NulHandling.FAIL : nulHandling;
+        secondaryIndexes = secondaryIndexes == null ? SecondaryIndexes.AFTER_SNAPSHOT : secondaryIndexes;
     }
 
     public PipelineConfig(String sourceUrl, String sourceUser, String sourcePassword, String targetUrl, String targetUser,
             String targetPassword, TableSelector tables, Optional<String> kafka, Path dataDir, String topicPrefix,
             int batchSize, int topicPartitions, ColumnMapping columnMapping) {
         this(sourceUrl, sourceUser, sourcePassword, targetUrl, targetUser, targetPassword, tables, kafka, dataDir,
-                topicPrefix, batchSize, topicPartitions, columnMapping, DdlPolicy.STOP, NulHandling.FAIL);
+                topicPrefix, batchSize, topicPartitions, columnMapping, DdlPolicy.STOP, NulHandling.FAIL,
+                SecondaryIndexes.AFTER_SNAPSHOT);
     }
 
     public PipelineConfig(String sourceUrl, String sourceUser, String sourcePassword, String targetUrl, String targetUser,
@@ -79,7 +84,9 @@ public record PipelineConfig(
     public TargetSettings target() {
         try {
             return new TargetSettings(targetUrl, targetUser, targetPassword, batchSize, TargetSettings.POOL_SIZE_DEFAULT,
-                    true, SchemaEvolution.BASIC, TableNameFormat.DEFAULT, columnMapping, ddlPolicy, nulHandling);
+                    true, SchemaEvolution.BASIC, TableNameFormat.DEFAULT, columnMapping, ddlPolicy, nulHandling,
+                    secondaryIndexes == SecondaryIndexes.NONE ? null
+                            : new SourceIndexReader(sourceUrl, sourceUser, sourcePassword));
         } catch (IllegalArgumentException e) {
             throw new SetupException("--target: " + e.getMessage(), e);
         }
@@ -100,7 +107,7 @@ public record PipelineConfig(
         return "PipelineConfig[source=" + sourceUrl + " as " + sourceUser + ", target=" + targetUrl + " as " + targetUser
                 + ", tables=" + tables.patterns() + ", kafka=" + kafka.orElse("embedded") + ", dataDir=" + dataDir
                 + ", topicPrefix=" + topicPrefix + ", batchSize=" + batchSize + ", columnMapping=" + columnMapping.rules()
-                + ", ddlPolicy=" + ddlPolicy + ", nulHandling=" + nulHandling
+                + ", ddlPolicy=" + ddlPolicy + ", nulHandling=" + nulHandling + ", secondaryIndexes=" + secondaryIndexes
                 + ", passwords=****]";
     }
 }

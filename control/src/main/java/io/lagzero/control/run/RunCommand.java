@@ -4,6 +4,7 @@ import io.lagzero.connector.SetupException;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.sink.apply.DdlPolicy;
 import io.lagzero.sink.apply.NulHandling;
+import io.lagzero.sink.index.SecondaryIndexes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -71,6 +72,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "stops the run), strip, or replace (with U+FFFD). Default: ${DEFAULT-VALUE}.")
     NulHandling nulHandling;
 
+    @Option(names = "--secondary-indexes", paramLabel = "WHEN", defaultValue = "after_snapshot",
+            description = "after_snapshot: build each table's source secondary indexes in the target once its snapshot is "
+                    + "written (UNIQUE ones as plain indexes); none: primary keys only. Default: ${DEFAULT-VALUE}.")
+    SecondaryIndexes secondaryIndexes;
+
     @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often to log progress (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
@@ -87,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
                 configFile.password("LAGZERO_SOURCE_PASSWORD", "source-password"), target, targetUser,
                 configFile.password("LAGZERO_TARGET_PASSWORD", "target-password"), TableSelector.parse(tables),
                 Optional.ofNullable(kafka), dataDir, topicPrefix, batchSize, topicPartitions,
-                PipelineConfig.columnMapping(columnMapping), ddlPolicy, nulHandling);
+                PipelineConfig.columnMapping(columnMapping), ddlPolicy, nulHandling, secondaryIndexes);
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -10,6 +10,8 @@ import io.lagzero.sink.event.ChangeEvent;
 import io.lagzero.sink.event.ChangeEventDecoder;
 import io.lagzero.sink.event.Operation;
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.index.DeferredIndexes;
+import io.lagzero.sink.index.SnapshotMarker;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.mapping.ColumnMappingException;
 import java.sql.Connection;
@@ -42,6 +44,7 @@ public final class ChangeApplier implements AutoCloseable {
     private final NulCharacters nulCharacters;
     private final SourceShapes shapes = new SourceShapes();
     private final DdlPolicy ddlPolicy;
+    private final DeferredIndexes indexes;
 
     public ChangeApplier(TargetSettings settings) {
         this(settings, "lagzero-sink");
@@ -58,6 +61,8 @@ public final class ChangeApplier implements AutoCloseable {
         this.mapping = settings.columnMapping();
         this.nulCharacters = new NulCharacters(dialect.storesNulInText() ? null : settings.nulHandling());
         this.ddlPolicy = settings.ddlPolicy();
+        this.indexes = settings.secondaryIndexSource() == null ? null
+                : new DeferredIndexes(settings.secondaryIndexSource(), dialect, pool, mapping);
         LOG.info("Applying changes to {} as {} ({} dialect, at most {} rows per statement)",
                 Dialects.withoutQuery(settings.jdbcUrl()), settings.user(), dialect.name(), settings.maxBatchRows());
     }
@@ -88,6 +93,7 @@ public final class ChangeApplier implements AutoCloseable {
     public ApplyResult apply(List<SinkRecord> records) {
         List<ChangeEvent> events = new ArrayList<>(records.size());
         Map<TableId, Integer> skippedDeletes = new LinkedHashMap<>();
+        Map<TableId, ChangeEvent> snapshotsWritten = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             ChangeEvent event = decoder.decode(records.get(i)).map(this::mapped).orElse(null);
             if (event == null) {
@@ -95,6 +101,9 @@ public final class ChangeApplier implements AutoCloseable {
             }
             if (!followsKnownShape(event)) {
                 stopBefore(records.subList(0, i), event);
+            }
+            if (indexes != null && SnapshotMarker.endsSnapshot(records.get(i))) {
+                snapshotsWritten.putIfAbsent(event.table(), event);
             }
             if (deletesEnabled || event.operation() != Operation.DELETE) {
                 events.add(event);
@@ -105,6 +114,7 @@ public final class ChangeApplier implements AutoCloseable {
         OptionalLong maxSourceTsMs = events.stream().mapToLong(ChangeEvent::sourceTsMs).filter(t -> t > 0).max();
         List<TableChanges> changes = ChangeReducer.reduce(events);
         Map<TableId, TableCounts> counts = withSkipped(changes.isEmpty() ? Map.of() : write(changes), skippedDeletes);
+        snapshotsWritten.values().forEach(event -> indexes.snapshotWritten(event.table(), names.of(event)));
         int upserted = counts.values().stream().mapToInt(TableCounts::upserted).sum();
         int deleted = counts.values().stream().mapToInt(TableCounts::deleted).sum();
         LOG.debug("Applied {} records: {} upserted, {} deleted", records.size(), upserted, deleted);
@@ -222,6 +232,12 @@ public final class ChangeApplier implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.close();
+        try {
+            if (indexes != null) {
+                indexes.close();
+            }
+        } finally {
+            pool.close();
+        }
     }
 }

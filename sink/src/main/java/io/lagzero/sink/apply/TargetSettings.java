@@ -2,6 +2,7 @@ package io.lagzero.sink.apply;
 
 import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.index.SourceIndexReader;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import java.util.Objects;
@@ -21,10 +22,13 @@ import java.util.Objects;
  * @param columnMapping how source columns become target columns; null is {@link ColumnMapping#EMPTY}
  * @param ddlPolicy what happens when a source table changes other than by gaining a column
  * @param nulHandling what happens to text with NUL characters where the target cannot store them
+ * @param secondaryIndexSource where to read the source tables' secondary indexes, which are created
+ *     in the target after each table's snapshot; null to create none
  */
 public record TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
         boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames,
-        ColumnMapping columnMapping, DdlPolicy ddlPolicy, NulHandling nulHandling) {
+        ColumnMapping columnMapping, DdlPolicy ddlPolicy, NulHandling nulHandling,
+        SourceIndexReader secondaryIndexSource) {
     public static final int MAX_BATCH_ROWS_DEFAULT = 2000;
     public static final int MAX_BATCH_ROWS_LIMIT = 65_000;
     public static final int POOL_SIZE_DEFAULT = 2;
@@ -58,7 +62,7 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
             boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames,
             ColumnMapping columnMapping) {
         this(jdbcUrl, user, password, maxBatchRows, poolSize, deletesEnabled, schemaEvolution, tableNames,
-                columnMapping, DdlPolicy.STOP, NulHandling.FAIL);
+                columnMapping, DdlPolicy.STOP, NulHandling.FAIL, null);
     }
 
     public TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
@@ -85,6 +89,7 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
         return "TargetSettings[jdbcUrl=" + Dialects.withoutQuery(jdbcUrl) + ", user=" + user
                 + ", password=****, maxBatchRows=" + maxBatchRows + ", poolSize=" + poolSize + ", deletesEnabled="
                 + deletesEnabled + ", schemaEvolution=" + schemaEvolution + ", tableNames=" + tableNames.pattern()
-                + ", columnMapping=[" + columnMapping + "], ddlPolicy=" + ddlPolicy + ", nulHandling=" + nulHandling + "]";
+                + ", columnMapping=[" + columnMapping + "], ddlPolicy=" + ddlPolicy + ", nulHandling=" + nulHandling
+                + ", secondaryIndexes=" + (secondaryIndexSource == null ? "none" : "after snapshot from " + secondaryIndexSource) + "]";
     }
 }

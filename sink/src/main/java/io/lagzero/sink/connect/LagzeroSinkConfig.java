@@ -4,6 +4,8 @@ import io.lagzero.sink.apply.DdlPolicy;
 import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
+import io.lagzero.sink.index.SecondaryIndexes;
+import io.lagzero.sink.index.SourceIndexReader;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import org.apache.kafka.common.config.types.Password;
 public final class LagzeroSinkConfig extends AbstractConfig {
     private static final String CONNECTION_GROUP = "Connection";
     private static final String WRITES_GROUP = "Writes";
+    private static final String SOURCE_GROUP = "Source (for secondary indexes)";
     private static final String ERRORS_GROUP = "Retries";
 
     public static final String CONNECTION_URL = "connection.url";
@@ -105,6 +108,27 @@ public final class LagzeroSinkConfig extends AbstractConfig {
             + "(dead-letter queue, or the task fails naming it). 'strip': NUL characters are removed. 'replace': each "
             + "becomes U+FFFD. 'strip' and 'replace' change the value: verification will report those rows.";
 
+    public static final String SECONDARY_INDEXES = "secondary.indexes";
+    public static final String SECONDARY_INDEXES_DEFAULT = "none";
+    public static final String SECONDARY_INDEXES_DOC = "'none': target tables get only the primary key. "
+            + "'after_snapshot': the source table's secondary indexes (read from source.connection.url) are built in "
+            + "the target once the table's snapshot has been written (its last snapshot record, or any later change), "
+            + "in the background and without blocking writes (MariaDB LOCK=NONE, PostgreSQL CONCURRENTLY). UNIQUE "
+            + "indexes become plain indexes, because a unique index would make the target refuse or misapply a change "
+            + "that collides only briefly; full-text, spatial and expression indexes are left out, and PostgreSQL "
+            + "indexes whole values where the source indexes a prefix.";
+
+    public static final String SOURCE_CONNECTION_URL = "source.connection.url";
+    public static final String SOURCE_CONNECTION_URL_DOC = "The source MySQL/MariaDB as a JDBC URL "
+            + "(jdbc:mariadb://host:3306/), read only for its index definitions when secondary.indexes=after_snapshot.";
+
+    public static final String SOURCE_CONNECTION_USERNAME = "source.connection.username";
+    public static final String SOURCE_CONNECTION_USERNAME_DOC = "The source user for source.connection.url; it "
+            + "needs to see the tables' indexes (any privilege on the tables).";
+
+    public static final String SOURCE_CONNECTION_PASSWORD = "source.connection.password";
+    public static final String SOURCE_CONNECTION_PASSWORD_DOC = "The password of source.connection.username.";
+
     public static final String MAX_RETRIES = "max.retries";
     public static final int MAX_RETRIES_DEFAULT = 10;
     public static final String MAX_RETRIES_DOC = "How often a batch that failed transiently (lost connection, "
@@ -159,6 +183,15 @@ public final class LagzeroSinkConfig extends AbstractConfig {
                 DDL_POLICY_DOC, WRITES_GROUP, ++order, Width.SHORT, "DDL policy");
         def.define(NUL_HANDLING, Type.STRING, NUL_HANDLING_DEFAULT, Validators.oneOf("fail", "strip", "replace"),
                 Importance.LOW, NUL_HANDLING_DOC, WRITES_GROUP, ++order, Width.SHORT, "NUL characters");
+        def.define(SECONDARY_INDEXES, Type.STRING, SECONDARY_INDEXES_DEFAULT, Validators.oneOf("none", "after_snapshot"),
+                Importance.MEDIUM, SECONDARY_INDEXES_DOC, WRITES_GROUP, ++order, Width.SHORT, "Secondary indexes");
+        order = 0;
+        def.define(SOURCE_CONNECTION_URL, Type.STRING, null, null, Importance.LOW, SOURCE_CONNECTION_URL_DOC,
+                SOURCE_GROUP, ++order, Width.LONG, "Source JDBC URL");
+        def.define(SOURCE_CONNECTION_USERNAME, Type.STRING, null, null, Importance.LOW, SOURCE_CONNECTION_USERNAME_DOC,
+                SOURCE_GROUP, ++order, Width.MEDIUM, "Source user");
+        def.define(SOURCE_CONNECTION_PASSWORD, Type.PASSWORD, null, null, Importance.LOW, SOURCE_CONNECTION_PASSWORD_DOC,
+                SOURCE_GROUP, ++order, Width.MEDIUM, "Source password");
         order = 0;
         def.define(MAX_RETRIES, Type.INT, MAX_RETRIES_DEFAULT, Range.atLeast(0), Importance.MEDIUM, MAX_RETRIES_DOC,
                 ERRORS_GROUP, ++order, Width.SHORT, "Retries of a transient failure");
@@ -174,11 +207,27 @@ public final class LagzeroSinkConfig extends AbstractConfig {
                     password == null ? "" : password.value(), getInt(BATCH_SIZE), getInt(CONNECTION_POOL_SIZE),
                     getBoolean(DELETE_ENABLED), SchemaEvolution.valueOf(upper(SCHEMA_EVOLUTION)),
                     new TableNameFormat(getString(COLLECTION_NAME_FORMAT)), ColumnMapping.parse(getString(COLUMN_MAPPING)),
-                    DdlPolicy.valueOf(upper(DDL_POLICY)), NulHandling.valueOf(upper(NUL_HANDLING)));
+                    DdlPolicy.valueOf(upper(DDL_POLICY)), NulHandling.valueOf(upper(NUL_HANDLING)), indexSource());
             return new SinkSettings(target, getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS)));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
+    }
+
+    /** Where to read the source's indexes; null when secondary.indexes=none. */
+    private SourceIndexReader indexSource() {
+        if (SecondaryIndexes.valueOf(upper(SECONDARY_INDEXES)) == SecondaryIndexes.NONE) {
+            return null;
+        }
+        String url = getString(SOURCE_CONNECTION_URL);
+        String user = getString(SOURCE_CONNECTION_USERNAME);
+        if (url == null || url.isBlank() || user == null || user.isBlank()) {
+            throw new ConfigException(SECONDARY_INDEXES + "=after_snapshot reads the indexes from the source. Fix: set "
+                    + SOURCE_CONNECTION_URL + " (e.g. jdbc:mariadb://db1:3306/) and " + SOURCE_CONNECTION_USERNAME
+                    + ", or set " + SECONDARY_INDEXES + "=none");
+        }
+        Password password = getPassword(SOURCE_CONNECTION_PASSWORD);
+        return new SourceIndexReader(url, user, password == null ? "" : password.value());
     }
 
     private String upper(String key) {

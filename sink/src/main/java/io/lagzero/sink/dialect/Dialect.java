@@ -1,6 +1,7 @@
 package io.lagzero.sink.dialect;
 
 import io.lagzero.sink.event.Column;
+import io.lagzero.sink.index.SecondaryIndex;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -41,6 +42,12 @@ public interface Dialect {
 
     /** Binds a converted value (null binds SQL NULL of the column's type). */
     void bind(PreparedStatement statement, int index, Column column, Object value) throws SQLException;
+
+    /**
+     * A statement that creates a plain (never UNIQUE) index on the table's columns unless it exists,
+     * written so the table stays writable meanwhile; it runs with auto-commit on.
+     */
+    String createIndex(String table, String indexName, List<SecondaryIndex.Part> parts);
 
     /** Whether text and JSON columns can hold a NUL character (U+0000). */
     default boolean storesNulInText() {

@@ -4,6 +4,7 @@ import io.lagzero.sink.event.BitString;
 import io.lagzero.sink.event.Column;
 import io.lagzero.sink.event.ValueKind;
 import java.math.BigDecimal;
+import io.lagzero.sink.index.SecondaryIndex;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -93,5 +94,15 @@ public final class MariaDbDialect extends SqlDialect {
             case BITS -> statement.setBigDecimal(index, new BigDecimal(((BitString) value).toBigInteger()));
             default -> statement.setString(index, (String) value);
         }
+    }
+
+    /** InnoDB builds a secondary index in place without blocking writes (LOCK=NONE). */
+    @Override
+    public String createIndex(String table, String indexName, List<SecondaryIndex.Part> parts) {
+        String columns = parts.stream()
+                .map(part -> quote(part.column()) + (part.prefixLength() == null ? "" : "(" + part.prefixLength() + ")"))
+                .collect(Collectors.joining(", "));
+        return "CREATE INDEX IF NOT EXISTS " + quote(indexName) + " ON " + quote(table) + " (" + columns
+                + ") ALGORITHM=INPLACE LOCK=NONE";
     }
 }

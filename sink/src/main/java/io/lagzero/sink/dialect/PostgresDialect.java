@@ -2,6 +2,7 @@ package io.lagzero.sink.dialect;
 
 import io.lagzero.sink.event.BitString;
 import io.lagzero.sink.event.Column;
+import io.lagzero.sink.index.SecondaryIndex;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -14,6 +15,8 @@ import java.util.stream.Collectors;
  * {@code currentSchema}). JSON, interval and bit values are sent untyped so the server parses them.
  */
 public final class PostgresDialect extends SqlDialect {
+    private static final int MAX_IDENTIFIER = 63;
+
     public PostgresDialect() {
         super("\"");
     }
@@ -83,5 +86,17 @@ public final class PostgresDialect extends SqlDialect {
             case BYTES -> Types.BINARY;
             default -> super.nullType(column);
         };
+    }
+
+    /**
+     * Index names are per schema in PostgreSQL, so the table name goes in front (cut to 63 bytes).
+     * Prefix lengths have no equivalent: the whole value is indexed.
+     */
+    @Override
+    public String createIndex(String table, String indexName, List<SecondaryIndex.Part> parts) {
+        String name = table + "_" + indexName;
+        name = name.length() > MAX_IDENTIFIER ? name.substring(0, MAX_IDENTIFIER) : name;
+        return "CREATE INDEX CONCURRENTLY IF NOT EXISTS " + quote(name) + " ON " + quote(table) + " ("
+                + names(parts.stream().map(SecondaryIndex.Part::column).toList()) + ")";
     }
 }

@@ -50,7 +50,7 @@ abstract class AbstractSchemaChangeTest {
 
     private ChangeApplier applier(String table, DdlPolicy ddlPolicy, NulHandling nulHandling) {
         ChangeApplier applier = new ChangeApplier(new TargetSettings(server.url("app"), server.user(), server.password(),
-                100, 1, true, SchemaEvolution.BASIC, new TableNameFormat(table), null, ddlPolicy, nulHandling));
+                100, 1, true, SchemaEvolution.BASIC, new TableNameFormat(table), null, ddlPolicy, nulHandling, null));
         appliers.add(applier);
         return applier;
     }

@@ -85,6 +85,11 @@ public final class DebeziumRecords {
         return record("r", null, after);
     }
 
+    /** The last snapshot record of the table. */
+    public SinkRecord snapshotLast(String after) {
+        return record("r", null, after, "last_in_data_collection");
+    }
+
     public SinkRecord create(String after) {
         return record("c", null, after);
     }
@@ -108,11 +113,15 @@ public final class DebeziumRecords {
     }
 
     private SinkRecord record(String op, String before, String after) {
+        return record(op, before, after, op.equals("r") ? "true" : "false");
+    }
+
+    private SinkRecord record(String op, String before, String after, String snapshotMarker) {
         JsonNode row = parse(after != null ? after : before);
         ObjectNode payload = JSON.createObjectNode();
         payload.set("before", parse(before));
         payload.set("after", parse(after));
-        payload.set("source", source(op));
+        payload.set("source", source(op, snapshotMarker));
         payload.putNull("transaction");
         payload.put("op", op);
         payload.put("ts_ms", sourceTsMs + 250);
@@ -124,14 +133,14 @@ public final class DebeziumRecords {
         return new SinkRecord(topic, 0, key.schema(), key.value(), value.schema(), value.value(), offset++);
     }
 
-    private ObjectNode source(String op) {
+    private ObjectNode source(String op, String snapshotMarker) {
         ObjectNode source = JSON.createObjectNode();
         String connector = valueSchema.toString().contains("io.debezium.connector.mysql.Source") ? "mysql" : "mariadb";
         source.put("version", "3.5.0.Final");
         source.put("connector", connector);
         source.put("name", "lz");
         source.put("ts_ms", sourceTsMs);
-        source.put("snapshot", op.equals("r") ? "true" : "false");
+        source.put("snapshot", snapshotMarker);
         source.put("db", "shop");
         source.putNull("sequence");
         source.put("ts_us", sourceTsMs * 1000);
