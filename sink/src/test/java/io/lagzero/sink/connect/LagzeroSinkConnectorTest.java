@@ -3,6 +3,8 @@ package io.lagzero.sink.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lagzero.sink.apply.DdlPolicy;
+import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.apply.SchemaEvolution;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -93,6 +95,28 @@ class LagzeroSinkConnectorTest {
         assertThat(errors(props("batch.size", "70000"), "batch.size")).singleElement().asString().contains("65000");
         assertThatThrownBy(() -> new LagzeroSinkConfig(props("insert.mode", "update")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("upsert");
+    }
+
+    @Test
+    void ddlNulAndIndexPoliciesParseAndAnIndexModeWithoutSourceIsReported() {
+        SinkSettings defaults = new LagzeroSinkConfig(props()).settings();
+        SinkSettings chosen = new LagzeroSinkConfig(props("ddl.policy", "IGNORE", "nul.handling", "strip",
+                "secondary.indexes", "after_snapshot", "source.connection.url", "jdbc:mariadb://db1:3306/",
+                "source.connection.username", "u", "source.connection.password", "srcsecret")).settings();
+
+        assertThat(defaults.target().ddlPolicy()).isEqualTo(DdlPolicy.STOP);
+        assertThat(defaults.target().nulHandling()).isEqualTo(NulHandling.FAIL);
+        assertThat(defaults.target().secondaryIndexSource()).isNull();
+        assertThat(chosen.target().ddlPolicy()).isEqualTo(DdlPolicy.IGNORE);
+        assertThat(chosen.target().nulHandling()).isEqualTo(NulHandling.STRIP);
+        assertThat(chosen.target().toString()).contains("after snapshot from source jdbc:mariadb://db1:3306/ as u")
+                .doesNotContain("srcsecret");
+        assertThat(errors(props("ddl.policy", "exec"), "ddl.policy")).singleElement().asString()
+                .contains("Fix: use one of [stop, ignore]");
+        assertThat(errors(props("secondary.indexes", "after_snapshot"), "source.connection.url")).singleElement()
+                .asString().startsWith("source.connection.url is missing. Fix:");
+        assertThatThrownBy(() -> new LagzeroSinkConfig(props("secondary.indexes", "after_snapshot")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("source.connection.url");
     }
 
     @Test
