@@ -1,8 +1,14 @@
 package io.lagzero.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 /** Every MySQL/MariaDB column type lagzero must carry without loss, with rows at the edges. */
-final class TypeMatrix {
-    static final String CREATE = """
+public final class TypeMatrix {
+    private static final String CREATE = """
             CREATE TABLE matrix (
               id INT PRIMARY KEY,
               ti TINYINT, ti_u TINYINT UNSIGNED, si SMALLINT, si_u SMALLINT UNSIGNED,
@@ -17,7 +23,7 @@ final class TypeMatrix {
               dflt VARCHAR(10) DEFAULT 'default', empty_or_null VARCHAR(10) NULL
             ) DEFAULT CHARSET = utf8mb4""";
 
-    static final String MAX_ROW = "INSERT INTO matrix VALUES (1, 127, 255, 32767, 65535, 8388607, 16777215, 2147483647, "
+    private static final String MAX_ROW = "INSERT INTO matrix VALUES (1, 127, 255, 32767, 65535, 8388607, 16777215, 2147483647, "
             + "4294967295, 9223372036854775807, 18446744073709551615, "
             + "99999999999999999999999999999999999.999999999999999999999999999999, 99999999999999.999999, "
             + "3.40282e38, 1.7976931348623157e308, b'1', b'1111111111111111111111111111111111111111111111111111111111111111', TRUE, "
@@ -30,7 +36,7 @@ final class TypeMatrix {
             + "'2038-01-19 03:14:07.999999', 2155, '{\"k\": [1, 2.50, \"ü\"], \"nested\": {\"x\": null}}', 'large', 'a,b,c', "
             + "'set', '')";
 
-    static final String MIN_ROW = "INSERT INTO matrix VALUES (2, -128, 0, -32768, 0, -8388608, 0, -2147483648, 0, "
+    private static final String MIN_ROW = "INSERT INTO matrix VALUES (2, -128, 0, -32768, 0, -8388608, 0, -2147483648, 0, "
             + "-9223372036854775808, 0, -99999999999999999999999999999999999.999999999999999999999999999999, "
             + "-0.000001, -1.17549e-38, -2.2250738585072014e-308, b'0', b'0', FALSE, "
             + "'', '', '', '', '', '', UNHEX(REPEAT('00', 16)), UNHEX(''), UNHEX(''), "
@@ -39,13 +45,17 @@ final class TypeMatrix {
             + "'1000-01-01 00:00:00.0000', '1000-01-01 00:00:00.00000', '1000-01-01 00:00:00.000000', "
             + "'1970-01-01 00:00:01.000000', 1901, '[]', 'small', '', '', NULL)";
 
-    static final String DST_ROW = "INSERT INTO matrix (id, dt0, dt6, ts6, tm, tm6, dec20, b64, en, st, js) VALUES "
+    private static final String DST_ROW = "INSERT INTO matrix (id, dt0, dt6, ts6, tm, tm6, dec20, b64, en, st, js) VALUES "
             + "(3, '2024-03-10 02:30:00', '2024-03-10 02:30:00.123456', '2024-03-10 07:30:00.000001', '-00:00:01', "
             + "'25:00:00.5', 0.5, b'1000000000000000000000000000000000000000000000000000000000000001', 'medium', 'b', 'null')";
 
-    static final String NULL_ROW = "INSERT INTO matrix (id, dflt, empty_or_null) VALUES (4, NULL, NULL)";
+    private static final String NULL_ROW = "INSERT INTO matrix (id, dflt, empty_or_null) VALUES (4, NULL, NULL)";
 
-    static final String[] STREAMED = {
+    /** The table with the rows an initial snapshot carries. */
+    public static final String[] SNAPSHOTTED = {CREATE, MAX_ROW, MIN_ROW, DST_ROW, NULL_ROW};
+
+    /** Inserts and updates for the streaming phase. */
+    public static final String[] STREAMED = {
         MAX_ROW.replace("VALUES (1,", "VALUES (11,"),
         MIN_ROW.replace("VALUES (2,", "VALUES (12,"),
         DST_ROW.replace("VALUES (3,", "VALUES (13,"),
@@ -55,5 +65,24 @@ final class TypeMatrix {
     };
 
     private TypeMatrix() {
+    }
+
+    /**
+     * Spot checks of values a row-by-row comparison could tell apart only through their text
+     * (unsigned maximum, NULL against the column default, empty string against NULL), read from the
+     * target table {@code matrix} (qualified) after the {@link #STREAMED} changes arrived.
+     */
+    public static void assertTargetKeepsEdgeValues(Statement target, String matrix) throws SQLException {
+        assertThat(text(target, "SELECT bi_u FROM " + matrix + " WHERE id = 1")).isEqualTo("18446744073709551615");
+        assertThat(text(target, "SELECT dflt FROM " + matrix + " WHERE id = 4")).isNull();
+        assertThat(text(target, "SELECT dflt FROM " + matrix + " WHERE id = 14")).isEqualTo("default");
+        assertThat(text(target, "SELECT empty_or_null FROM " + matrix + " WHERE id = 1")).isEmpty();
+    }
+
+    private static String text(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).as("a row for " + sql).isTrue();
+            return rs.getString(1);
+        }
     }
 }

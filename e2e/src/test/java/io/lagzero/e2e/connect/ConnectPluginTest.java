@@ -1,5 +1,6 @@
 package io.lagzero.e2e.connect;
 
+import static io.lagzero.e2e.connect.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,6 +8,7 @@ import io.lagzero.connector.TableId;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.e2e.Target;
+import io.lagzero.e2e.TypeMatrix;
 import io.lagzero.e2e.connect.ConnectorConfigs.ConnectorConfig;
 import io.lagzero.testkit.ConnectWorker;
 import io.lagzero.testkit.ConnectorStatus;
@@ -26,6 +28,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -34,12 +37,13 @@ import org.junit.jupiter.api.Test;
  * The production shape: a real Kafka Connect worker (child JVM) loads Debezium's MariaDB
  * connector and our <b>packaged</b> sink plugin from its plugin.path; both connectors are
  * registered over the REST API from {@code deploy/connect/*.json}; a snapshot and then live
- * inserts, updates, deletes, primary-key changes and a new column reach the target, row for row;
+ * inserts, updates, deletes, primary-key changes and a new column reach the target, row for row,
+ * and so does every column type of {@link TypeMatrix}, value for value;
  * rows the target rejects go to the dead-letter queue. One subclass per target database.
  */
 abstract class ConnectPluginTest {
     private static final String DB = "shop";
-    private static final List<String> TABLES = List.of("customers", "orders", "order_lines");
+    private static final List<String> TABLES = List.of("customers", "orders", "order_lines", "matrix");
     static final int SINK_TASKS = 2;
     static final Duration CONVERGE = Duration.ofMinutes(3);
 
@@ -90,6 +94,7 @@ abstract class ConnectPluginTest {
         source.createDatabase(DB);
         source.execute(DB, SCHEMA);
         source.execute(DB, SEED);
+        source.execute(DB, TypeMatrix.SNAPSHOTTED);
 
         String prefix = "lz" + target.flavor().name().toLowerCase();
         Connectors connectors = register(DB, prefix, "184054", "");
@@ -98,11 +103,15 @@ abstract class ConnectPluginTest {
         awaitIdentical(connectors.source(), connectors.sink());
 
         source.execute(DB, STREAMING);
+        source.execute(DB, TypeMatrix.STREAMED);
         for (int i = 0; i < 20; i++) {
             source.execute(DB, "UPDATE customers SET balance = balance + 0.0001 WHERE id = 1");
         }
         awaitIdentical(connectors.source(), connectors.sink());
 
+        try (Connection c = target.connect(); Statement s = c.createStatement()) {
+            TypeMatrix.assertTargetKeepsEdgeValues(s, target.table("matrix"));
+        }
         assertRunning(connectors.source(), 1);
         assertRunning(connectors.sink(), SINK_TASKS);
         assertKafkaSide(prefix, connectors.sink());
@@ -148,6 +157,7 @@ abstract class ConnectPluginTest {
             await("3 records in the dead-letter queue").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> endOffsets(admin, prefix + "-dlq") == 3);
         }
+        assertDeadLettersCarryTheirReasonAndOrigin(prefix + "-dlq", prefix + "." + db + ".scores", 3);
         await("the change after the rejected ones applied").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
                 .until(() -> targetText("SELECT note FROM " + target.table("scores") + " WHERE id = 201"), "after"::equals);
         assertThat(targetText("SELECT COUNT(*) FROM " + target.table("scores"))).isEqualTo("100");
@@ -155,6 +165,31 @@ abstract class ConnectPluginTest {
         assertThat(targetText("SELECT points FROM " + target.table("scores") + " WHERE id = 50")).isEqualTo("50");
         assertRunning(connectors.source(), 1);
         assertRunning(connectors.sink(), SINK_TASKS);
+    }
+
+    /**
+     * With {@code errors.deadletterqueue.context.headers.enable=true} (deploy/connect/lagzero-sink.json)
+     * each dead letter names the failure and points at a distinct original record, which it copies.
+     */
+    private static void assertDeadLettersCarryTheirReasonAndOrigin(String dlq, String sourceTopic, int count) {
+        try (TopicReader reader = new TopicReader(kafka.bootstrapServers())) {
+            List<ConsumerRecord<byte[], byte[]>> deadLetters = reader.read(dlq, count);
+            for (ConsumerRecord<byte[], byte[]> deadLetter : deadLetters) {
+                assertThat(header(deadLetter, "__connect.errors.exception.class.name"))
+                        .isEqualTo("io.lagzero.sink.apply.ApplyException");
+                assertThat(header(deadLetter, "__connect.errors.exception.message"))
+                        .contains("Cannot apply changes to target table").contains("scores")
+                        .containsPattern("SQLState 23[0-9A-Z]{3}");
+                assertThat(header(deadLetter, "__connect.errors.topic")).isEqualTo(sourceTopic);
+                ConsumerRecord<byte[], byte[]> original = reader.readAt(sourceTopic,
+                        Integer.parseInt(header(deadLetter, "__connect.errors.partition")),
+                        Long.parseLong(header(deadLetter, "__connect.errors.offset")));
+                assertThat(deadLetter.key()).as("key of the original record").isEqualTo(original.key());
+                assertThat(deadLetter.value()).as("value of the original record").isEqualTo(original.value());
+            }
+            assertThat(deadLetters).extracting(r -> header(r, "__connect.errors.partition") + "@"
+                    + header(r, "__connect.errors.offset")).as("original positions").doesNotHaveDuplicates();
+        }
     }
 
     record Connectors(String source, String sink) {

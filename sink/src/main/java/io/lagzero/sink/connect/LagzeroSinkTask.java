@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
  * Applies each {@link #put} batch to the target in one transaction through {@link ChangeApplier}.
  * When put returns, every record of the batch is committed in the target or was handed to the
  * errant record reporter, so {@link #preCommit} reports exactly those offsets. A transient failure
- * asks Connect to deliver the batch again (bounded by {@code max.retries}); a permanent one is
- * narrowed down by bisection to the records at fault, while every other record is applied.
+ * asks Connect to deliver the batch again (bounded by {@code max.retries}) without the records
+ * already sent to the dead-letter queue; a permanent one is narrowed down by bisection to the
+ * records at fault, while every other record is applied.
  */
 public final class LagzeroSinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(LagzeroSinkTask.class);
@@ -43,7 +44,7 @@ public final class LagzeroSinkTask extends SinkTask {
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     private SinkSettings settings;
     private ChangeApplier applier;
-    private ErrantRecordReporter reporter;
+    private DeadLetters deadLetters;
     private String name;
     private int retries;
 
@@ -56,10 +57,10 @@ public final class LagzeroSinkTask extends SinkTask {
     public void start(Map<String, String> props) {
         name = props.getOrDefault("name", "lagzero-sink");
         settings = new LagzeroSinkConfig(props).settings();
-        reporter = errantRecordReporter();
+        deadLetters = new DeadLetters(errantRecordReporter());
         applier = new ChangeApplier(settings.target(), "lagzero-sink-" + name);
         LOG.info("Task of {} started: {}; bad records go to {}", name, settings,
-                reporter == null ? "nowhere (errors.tolerance=none): the task fails on one" : "the errant record reporter");
+                deadLetters.enabled() ? "the errant record reporter" : "nowhere (errors.tolerance=none): the task fails on one");
     }
 
     private ErrantRecordReporter errantRecordReporter() {
@@ -81,7 +82,11 @@ public final class LagzeroSinkTask extends SinkTask {
             return;
         }
         List<SinkRecord> batch = List.copyOf(records);
-        applyOrNarrow(batch);
+        List<SinkRecord> pending = deadLetters.notReported(batch);
+        if (!pending.isEmpty()) {
+            applyOrNarrow(pending);
+        }
+        deadLetters.batchCompleted();
         retries = 0;
         for (SinkRecord record : batch) {
             TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
@@ -132,11 +137,11 @@ public final class LagzeroSinkTask extends SinkTask {
 
     private void reject(SinkRecord record, RuntimeException cause) {
         String what = describe(record, cause);
-        if (reporter == null) {
+        if (!deadLetters.enabled()) {
             throw new ConnectException(what + ". Fix: correct the target or the data, or set errors.tolerance=all and "
                     + "errors.deadletterqueue.topic.name to route such records to a dead-letter queue", cause);
         }
-        reporter.report(record, cause);
+        deadLetters.report(record, cause);
         RecordOrigin origin = origin(record);
         metrics.count(origin.table(), origin.op(), Outcome.DLQ, 1);
         LOG.warn("{}: sent record {} to the dead-letter queue: {}", name, KafkaPosition.of(record), cause.getMessage());
@@ -193,6 +198,7 @@ public final class LagzeroSinkTask extends SinkTask {
     @Override
     public void close(Collection<TopicPartition> partitions) {
         applied.keySet().removeAll(partitions);
+        deadLetters.forget(partitions);
     }
 
     @Override

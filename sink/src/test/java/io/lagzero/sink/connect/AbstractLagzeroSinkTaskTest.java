@@ -178,6 +178,38 @@ abstract class AbstractLagzeroSinkTaskTest {
     }
 
     @Test
+    void aRecordSentToTheReporterBeforeATransientFailureIsNotSentAgainWhenTheBatchIsRetried() throws SQLException {
+        String url = createDatabase("task_narrow_retry");
+        execute("task_narrow_retry", "CREATE TABLE notes (id INT NOT NULL PRIMARY KEY, body VARCHAR(3))");
+        RecordingSinkTaskContext context = context(url, true, "max.retries", "3");
+        LagzeroSinkTask task = start("task_narrow_retry", context);
+        task.put(List.of(customer(1, "Ann")));
+        SinkRecord poison = notes.create("{\"id\": 2, \"body\": \"far too long\"}");
+        // Notes come first, so the whole batch fails on the poison record; narrowing it down reports
+        // the poison record and then waits for the locked customer row.
+        List<SinkRecord> batch = List.of(poison, notes.create("{\"id\": 1, \"body\": \"ok\"}"),
+                customers.update(customerJson(1, "Ann"), customerJson(1, "Ann B.")));
+
+        try (Connection locker = connect("task_narrow_retry")) {
+            locker.setAutoCommit(false);
+            try (Statement s = locker.createStatement()) {
+                s.executeUpdate("UPDATE customers SET name = 'locked' WHERE id = 1");
+            }
+            assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class).hasMessageContaining("retry 1 of 3");
+            assertThatThrownBy(() -> task.put(batch)).isInstanceOf(RetriableException.class).hasMessageContaining("retry 2 of 3");
+            locker.rollback();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> task.put(batch));
+
+        assertThat(context.reported).extracting(RecordingSinkTaskContext.Reported::record).containsExactly(poison);
+        assertThat(((CountingApplyMetrics) task.metrics()).total(Outcome.DLQ)).isEqualTo(1);
+        assertThat(bodies("task_narrow_retry")).containsExactly("1=ok");
+        assertThat(names("task_narrow_retry", "customers")).containsExactly("1=Ann B.");
+        assertThat(task.preCommit(Map.of(CUSTOMERS, new OffsetAndMetadata(0), NOTES, new OffsetAndMetadata(0))))
+                .containsOnly(Map.entry(CUSTOMERS, new OffsetAndMetadata(2)), Map.entry(NOTES, new OffsetAndMetadata(2)));
+    }
+
+    @Test
     void tableNameFormatDisabledDeletesAndNewColumnsShapeTheTarget() throws SQLException {
         String url = createDatabase("task_options");
         execute("task_options", "CREATE TABLE shop_customers (id INT NOT NULL PRIMARY KEY, name VARCHAR(100) NOT NULL)");
