@@ -76,6 +76,7 @@ public final class ChangeApplier implements AutoCloseable {
         config.setAutoCommit(false);
         config.setMaximumPoolSize(settings.poolSize());
         config.setConnectionInitSql(dialect.connectionInitSql());
+        dialect.driverProperties().forEach(config::addDataSourceProperty);
         // Start even while the target is down: the first batch then fails as a transient error and
         // is retried, instead of failing the task or the pipeline at start.
         config.setInitializationFailTimeout(-1);

@@ -5,6 +5,7 @@ import io.lagzero.sink.index.SecondaryIndex;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What differs between target databases: identifier quoting, DDL types, upsert and delete text and
@@ -48,6 +49,11 @@ public interface Dialect {
      * written so the table stays writable meanwhile; it runs with auto-commit on.
      */
     String createIndex(String table, String indexName, List<SecondaryIndex.Part> parts);
+
+    /** JDBC driver properties every target connection gets. */
+    default Map<String, String> driverProperties() {
+        return Map.of();
+    }
 
     /** Whether text and JSON columns can hold a NUL character (U+0000). */
     default boolean storesNulInText() {

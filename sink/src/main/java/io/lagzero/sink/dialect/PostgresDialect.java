@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -44,6 +45,12 @@ public final class PostgresDialect extends SqlDialect {
     @Override
     public String connectionInitSql() {
         return null;
+    }
+
+    /** Keeps row values ("Failing row contains …") out of error messages, logs and dead-letter headers. */
+    @Override
+    public Map<String, String> driverProperties() {
+        return Map.of("logServerErrorDetail", "false");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.lagzero.sink.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.lagzero.sink.testing.DebeziumRecords;
 import io.lagzero.testkit.DatabaseServer;
@@ -51,6 +52,21 @@ class PostgresChangeApplierTest extends AbstractChangeApplierTest {
                 ResultSet rs = s.executeQuery("SELECT tag FROM staging.tags")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("s");
+        }
+    }
+
+    @Test
+    void aRejectedRowsValuesStayOutOfTheError() {
+        server.execute("app", "CREATE SCHEMA checked", "CREATE TABLE checked.notes (id INT PRIMARY KEY, "
+                + "body VARCHAR(255) CONSTRAINT no_secrets CHECK (body <> 'private value'))");
+        TargetSettings checked = new TargetSettings(server.url("app") + "?currentSchema=checked",
+                server.user(), server.password());
+        try (ChangeApplier checkedApplier = new ChangeApplier(checked)) {
+            assertThatThrownBy(() -> checkedApplier.apply(List.of(DebeziumRecords.forTable("notes")
+                    .create("{\"id\": 1, \"body\": \"private value\"}"))))
+                    .isInstanceOf(ApplyException.class)
+                    .hasMessageContaining("no_secrets")
+                    .hasMessageNotContaining("private value");
         }
     }
 }
