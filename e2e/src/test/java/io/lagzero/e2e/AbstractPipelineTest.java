@@ -68,7 +68,7 @@ abstract class AbstractPipelineTest {
         try (Pipeline pipeline = Pipeline.start(config(db, "snap", dataDir, target.url()))) {
             awaitIdenticalIn(target.database(), tables, Duration.ofMinutes(2));
             assertThat(pipeline.failure()).isEmpty();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(targetIndexes("people"))
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(target.plainIndexes("people"))
                     .as("the source's secondary indexes, built after the snapshot, UNIQUE as plain")
                     .containsOnlyKeys("uq_name", "ix_nick_name")
                     .containsEntry("uq_name", List.of("name"))
@@ -318,25 +318,6 @@ abstract class AbstractPipelineTest {
 
     private String qualified(String db, String table) {
         return target.flavor().qualified(targetQualifier(db), table);
-    }
-
-    /**
-     * The target table's non-unique indexes other than the primary key, by name (PostgreSQL's without
-     * the table prefix), each with its columns.
-     */
-    private Map<String, List<String>> targetIndexes(String table) throws SQLException {
-        Map<String, List<String>> indexes = new TreeMap<>();
-        try (Connection c = target.connect();
-                ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), target.qualifier(), table, false, false)) {
-            while (rs.next()) {
-                String name = rs.getString("INDEX_NAME");
-                if (name != null && rs.getBoolean("NON_UNIQUE")) {
-                    indexes.computeIfAbsent(name.replaceFirst("^" + table + "_", ""), n -> new ArrayList<>())
-                            .add(rs.getString("COLUMN_NAME"));
-                }
-            }
-        }
-        return indexes;
     }
 
     private static String text(Statement s, String sql) throws SQLException {

@@ -5,7 +5,12 @@ import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.PostgresServer;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** A target database for end-to-end tests: one database on a real MariaDB or PostgreSQL server. */
 public record Target(DatabaseServer server, String database) implements AutoCloseable {
@@ -54,6 +59,25 @@ public record Target(DatabaseServer server, String database) implements AutoClos
 
     public String table(String name) {
         return flavor().qualified(qualifier(), name);
+    }
+
+    /**
+     * The table's non-unique indexes (the sink builds the source's secondary indexes as plain ones)
+     * by name, PostgreSQL's without the table prefix, each with its columns in order.
+     */
+    public Map<String, List<String>> plainIndexes(String table) throws SQLException {
+        Map<String, List<String>> indexes = new TreeMap<>();
+        try (Connection c = connect();
+                ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), qualifier(), table, false, false)) {
+            while (rs.next()) {
+                String name = rs.getString("INDEX_NAME");
+                if (name != null && rs.getBoolean("NON_UNIQUE")) {
+                    indexes.computeIfAbsent(name.replaceFirst("^" + table + "_", ""), n -> new ArrayList<>())
+                            .add(rs.getString("COLUMN_NAME"));
+                }
+            }
+        }
+        return indexes;
     }
 
     @Override

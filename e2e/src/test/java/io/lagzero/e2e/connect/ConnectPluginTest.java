@@ -2,6 +2,7 @@ package io.lagzero.e2e.connect;
 
 import static io.lagzero.e2e.connect.TopicReader.header;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import io.lagzero.connector.TableId;
@@ -112,6 +113,10 @@ abstract class ConnectPluginTest {
         try (Connection c = target.connect(); Statement s = c.createStatement()) {
             TypeMatrix.assertTargetKeepsEdgeValues(s, target.table("matrix"));
         }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(target.plainIndexes("customers")).containsOnly(entry("uq_email", List.of("email")));
+            assertThat(target.plainIndexes("orders")).containsOnly(entry("ix_customer_placed", List.of("customer_id", "placed")));
+        });
         assertRunning(connectors.source(), 1);
         assertRunning(connectors.sink(), SINK_TASKS);
         assertKafkaSide(prefix, connectors.sink());
@@ -276,10 +281,11 @@ abstract class ConnectPluginTest {
 
     private static final String[] SCHEMA = {
         "CREATE TABLE customers (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100) NOT NULL, email VARCHAR(200) NULL,"
-                + " balance DECIMAL(14,4) NOT NULL DEFAULT 0, created DATETIME(6) NOT NULL, vip TINYINT(1) NOT NULL DEFAULT 0)",
+                + " balance DECIMAL(14,4) NOT NULL DEFAULT 0, created DATETIME(6) NOT NULL, vip TINYINT(1) NOT NULL DEFAULT 0,"
+                + " UNIQUE KEY uq_email (email))",
         "CREATE TABLE orders (id BIGINT UNSIGNED PRIMARY KEY, customer_id INT NOT NULL, amount DECIMAL(20,6) NOT NULL,"
                 + " status ENUM('new','paid','shipped','cancelled') NOT NULL, signature VARBINARY(32) NULL, note TEXT NULL,"
-                + " placed DATETIME(3) NOT NULL)",
+                + " placed DATETIME(3) NOT NULL, KEY ix_customer_placed (customer_id, placed))",
         "CREATE TABLE order_lines (order_id BIGINT UNSIGNED NOT NULL, line SMALLINT NOT NULL, sku CHAR(8) NOT NULL,"
                 + " qty INT NOT NULL, PRIMARY KEY (order_id, line))",
     };

@@ -216,6 +216,11 @@ public final class ChangeApplier implements AutoCloseable {
         }
     }
 
+    /** Stops comparing table shapes in a partition this applier no longer reads (a rebalance moved it). */
+    public void forgetPartition(String topic, int partition) {
+        shapes.forget(topic, partition);
+    }
+
     /**
      * Empties the target tables of these source tables (those that exist), for a snapshot that
      * starts over and must not leave rows the source deleted in the meantime.

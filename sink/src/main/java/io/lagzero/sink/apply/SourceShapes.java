@@ -9,18 +9,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The column definitions last seen per source table, to tell when a record shows that its table
- * was altered. A column the source gained is not reported: schema evolution adds it.
+ * The column definitions last seen per source table and Kafka partition, to tell when a record
+ * shows that its table was altered. Only within one partition are changes in binlog order: across
+ * partitions a record written before an ALTER may arrive after one written after it. A column the
+ * source gained is not reported: schema evolution adds it.
  */
 final class SourceShapes {
-    private final Map<TableId, Shape> lastSeen = new ConcurrentHashMap<>();
+    private final Map<Stream, Shape> lastSeen = new ConcurrentHashMap<>();
+
+    /** One table's changes in one partition. */
+    private record Stream(TableId table, String topic, int partition) {
+        static Stream of(ChangeEvent event) {
+            return new Stream(event.table(), event.position().topic(), event.position().partition());
+        }
+    }
 
     private record Shape(List<Column> columns, List<String> keyColumns) {
     }
 
-    /** How this event's table differs from the last event of that table seen; empty when it does not. */
+    /** How this event's table differs from the last event of that table seen in its partition; empty when it does not. */
     List<String> changes(ChangeEvent event) {
-        Shape previous = lastSeen.get(event.table());
+        Shape previous = lastSeen.get(Stream.of(event));
         if (previous == null || previous.columns().equals(event.columns())
                 && previous.keyColumns().equals(event.keyColumns())) {
             return List.of();
@@ -42,7 +51,12 @@ final class SourceShapes {
     }
 
     void remember(ChangeEvent event) {
-        lastSeen.put(event.table(), new Shape(event.columns(), event.keyColumns()));
+        lastSeen.put(Stream.of(event), new Shape(event.columns(), event.keyColumns()));
+    }
+
+    /** The partition went to another consumer; what it sees there is no longer ours to compare. */
+    void forget(String topic, int partition) {
+        lastSeen.keySet().removeIf(stream -> stream.topic().equals(topic) && stream.partition() == partition);
     }
 
     /** The source type with length and scale when propagated, else the record type; plus nullability. */

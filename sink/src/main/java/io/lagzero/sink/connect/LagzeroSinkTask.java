@@ -199,6 +199,7 @@ public final class LagzeroSinkTask extends SinkTask {
     public void close(Collection<TopicPartition> partitions) {
         applied.keySet().removeAll(partitions);
         deadLetters.forget(partitions);
+        partitions.forEach(p -> applier.forgetPartition(p.topic(), p.partition()));
     }
 
     @Override

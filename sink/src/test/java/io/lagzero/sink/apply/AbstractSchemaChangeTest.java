@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -104,6 +105,22 @@ abstract class AbstractSchemaChangeTest {
         assertThatThrownBy(() -> applier.apply(List.of(notes.altered(f -> drop(f, "body")).create("{\"id\": 2}"))))
                 .isInstanceOf(SourceSchemaChangedException.class)
                 .hasMessageContaining("column body was dropped or renamed");
+    }
+
+    @Test
+    void anOlderShapeInAnotherPartitionIsNotADdl() throws SQLException {
+        ChangeApplier applier = applier("partitions", DdlPolicy.STOP, NulHandling.FAIL);
+        DebeziumRecords added = notes.altered(fields -> fields.addObject().put("type", "string").put("optional", true)
+                .put("field", "tag"));
+        applier.apply(List.of(added.create("{\"id\": 1, \"body\": \"new shape\", \"tag\": \"t\"}")));
+        applier.apply(List.of(inPartition(1, notes.create(note(2, "written before the ALTER")))));
+
+        assertThat(bodies("partitions")).containsExactly(Map.entry(1, "new shape"), Map.entry(2, "written before the ALTER"));
+    }
+
+    private static SinkRecord inPartition(int partition, SinkRecord record) {
+        return new SinkRecord(record.topic(), partition, record.keySchema(), record.key(), record.valueSchema(),
+                record.value(), record.kafkaOffset());
     }
 
     @Test
