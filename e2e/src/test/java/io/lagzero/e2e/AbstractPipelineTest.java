@@ -96,6 +96,8 @@ abstract class AbstractPipelineTest {
             assertThat(text(s, "SELECT COUNT(*) FROM " + target.table("people") + " WHERE id IN (5, 1000)")).isEqualTo("1");
             assertThat(text(s, "SELECT COUNT(*) FROM " + target.table("people") + " WHERE nick IS NULL")).isEqualTo("106");
         }
+        assertThat(target.autoIncrementColumns("people")).as("the source's AUTO_INCREMENT column").containsExactly("id");
+        assertThat(target.autoIncrementColumns("typed")).isEmpty();
     }
 
     @Test

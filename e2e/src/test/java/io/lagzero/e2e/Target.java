@@ -80,6 +80,19 @@ public record Target(DatabaseServer server, String database) implements AutoClos
         return indexes;
     }
 
+    /** The table's columns that number rows inserted without a value (AUTO_INCREMENT, identity). */
+    public List<String> autoIncrementColumns(String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Connection c = connect(); ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), qualifier(), table, null)) {
+            while (rs.next()) {
+                if ("YES".equals(rs.getString("IS_AUTOINCREMENT"))) {
+                    columns.add(rs.getString("COLUMN_NAME"));
+                }
+            }
+        }
+        return columns;
+    }
+
     @Override
     public void close() {
         server.close();

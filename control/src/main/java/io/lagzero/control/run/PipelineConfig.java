@@ -8,7 +8,7 @@ import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
 import io.lagzero.sink.index.SecondaryIndexes;
-import io.lagzero.sink.index.SourceIndexReader;
+import io.lagzero.sink.source.SourceCatalog;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import java.nio.file.Path;
@@ -85,8 +85,7 @@ public record PipelineConfig(
         try {
             return new TargetSettings(targetUrl, targetUser, targetPassword, batchSize, TargetSettings.POOL_SIZE_DEFAULT,
                     true, SchemaEvolution.BASIC, TableNameFormat.DEFAULT, columnMapping, ddlPolicy, nulHandling,
-                    secondaryIndexes == SecondaryIndexes.NONE ? null
-                            : new SourceIndexReader(sourceUrl, sourceUser, sourcePassword));
+                    new SourceCatalog(sourceUrl, sourceUser, sourcePassword), secondaryIndexes);
         } catch (IllegalArgumentException e) {
             throw new SetupException("--target: " + e.getMessage(), e);
         }

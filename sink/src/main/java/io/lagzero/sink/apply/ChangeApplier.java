@@ -11,6 +11,7 @@ import io.lagzero.sink.event.ChangeEventDecoder;
 import io.lagzero.sink.event.Operation;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.index.DeferredIndexes;
+import io.lagzero.sink.index.SecondaryIndexes;
 import io.lagzero.sink.index.SnapshotMarker;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.mapping.ColumnMappingException;
@@ -55,14 +56,14 @@ public final class ChangeApplier implements AutoCloseable {
         Dialect dialect = settings.dialect();
         this.pool = new HikariDataSource(poolConfig(settings, dialect, poolName));
         this.names = new TargetNames(settings.tableNames());
-        this.tables = new TargetTables(dialect, settings.schemaEvolution(), settings.ddlPolicy());
+        this.tables = new TargetTables(dialect, settings);
         this.writer = new TableWriter(dialect, settings.maxBatchRows(), names);
         this.deletesEnabled = settings.deletesEnabled();
         this.mapping = settings.columnMapping();
         this.nulCharacters = new NulCharacters(dialect.storesNulInText() ? null : settings.nulHandling());
         this.ddlPolicy = settings.ddlPolicy();
-        this.indexes = settings.secondaryIndexSource() == null ? null
-                : new DeferredIndexes(settings.secondaryIndexSource(), dialect, pool, mapping);
+        this.indexes = settings.secondaryIndexes() == SecondaryIndexes.NONE ? null
+                : new DeferredIndexes(settings.sourceCatalog(), dialect, pool, mapping);
         LOG.info("Applying changes to {} as {} ({} dialect, at most {} rows per statement)",
                 Dialects.withoutQuery(settings.jdbcUrl()), settings.user(), dialect.name(), settings.maxBatchRows());
     }

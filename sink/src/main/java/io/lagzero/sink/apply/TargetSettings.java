@@ -2,9 +2,10 @@ package io.lagzero.sink.apply;
 
 import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.dialect.Dialects;
-import io.lagzero.sink.index.SourceIndexReader;
+import io.lagzero.sink.index.SecondaryIndexes;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
+import io.lagzero.sink.source.SourceCatalog;
 import java.util.Objects;
 
 /**
@@ -22,13 +23,15 @@ import java.util.Objects;
  * @param columnMapping how source columns become target columns; null is {@link ColumnMapping#EMPTY}
  * @param ddlPolicy what happens when a source table changes other than by gaining a column
  * @param nulHandling what happens to text with NUL characters where the target cannot store them
- * @param secondaryIndexSource where to read the source tables' secondary indexes, which are created
- *     in the target after each table's snapshot; null to create none
+ * @param sourceCatalog where to read what the records do not carry (secondary indexes, the
+ *     AUTO_INCREMENT column, which new tables then get too); null when the source is not reachable
+ * @param secondaryIndexes whether the source's secondary indexes are built after each table's
+ *     snapshot; {@link SecondaryIndexes#AFTER_SNAPSHOT} needs the source catalog
  */
 public record TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
         boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames,
         ColumnMapping columnMapping, DdlPolicy ddlPolicy, NulHandling nulHandling,
-        SourceIndexReader secondaryIndexSource) {
+        SourceCatalog sourceCatalog, SecondaryIndexes secondaryIndexes) {
     public static final int MAX_BATCH_ROWS_DEFAULT = 2000;
     public static final int MAX_BATCH_ROWS_LIMIT = 65_000;
     public static final int POOL_SIZE_DEFAULT = 2;
@@ -56,13 +59,18 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
         columnMapping = columnMapping == null ? ColumnMapping.EMPTY : columnMapping;
         Objects.requireNonNull(ddlPolicy, "ddlPolicy");
         Objects.requireNonNull(nulHandling, "nulHandling");
+        secondaryIndexes = secondaryIndexes == null ? SecondaryIndexes.NONE : secondaryIndexes;
+        if (secondaryIndexes == SecondaryIndexes.AFTER_SNAPSHOT && sourceCatalog == null) {
+            throw new IllegalArgumentException("secondary indexes after the snapshot are read from the source. Fix: "
+                    + "give the source connection, or create no secondary indexes");
+        }
     }
 
     public TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
             boolean deletesEnabled, SchemaEvolution schemaEvolution, TableNameFormat tableNames,
             ColumnMapping columnMapping) {
         this(jdbcUrl, user, password, maxBatchRows, poolSize, deletesEnabled, schemaEvolution, tableNames,
-                columnMapping, DdlPolicy.STOP, NulHandling.FAIL, null);
+                columnMapping, DdlPolicy.STOP, NulHandling.FAIL, null, SecondaryIndexes.NONE);
     }
 
     public TargetSettings(String jdbcUrl, String user, String password, int maxBatchRows, int poolSize,
@@ -90,6 +98,7 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
                 + ", password=****, maxBatchRows=" + maxBatchRows + ", poolSize=" + poolSize + ", deletesEnabled="
                 + deletesEnabled + ", schemaEvolution=" + schemaEvolution + ", tableNames=" + tableNames.pattern()
                 + ", columnMapping=[" + columnMapping + "], ddlPolicy=" + ddlPolicy + ", nulHandling=" + nulHandling
-                + ", secondaryIndexes=" + (secondaryIndexSource == null ? "none" : "after snapshot from " + secondaryIndexSource) + "]";
+                + ", sourceCatalog=" + (sourceCatalog == null ? "none" : sourceCatalog) + ", secondaryIndexes=" + secondaryIndexes
+                + "]";
     }
 }

@@ -4,6 +4,8 @@ import io.lagzero.sink.batch.TableChanges;
 import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.event.Column;
 import io.lagzero.sink.event.ValueConverter;
+import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.source.SourceCatalog;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -31,12 +34,16 @@ final class TargetTables {
     private final Dialect dialect;
     private final SchemaEvolution evolution;
     private final DdlPolicy ddlPolicy;
+    private final SourceCatalog sourceCatalog;
+    private final ColumnMapping mapping;
     private final Set<List<String>> known = ConcurrentHashMap.newKeySet();
 
-    TargetTables(Dialect dialect, SchemaEvolution evolution, DdlPolicy ddlPolicy) {
+    TargetTables(Dialect dialect, TargetSettings settings) {
         this.dialect = dialect;
-        this.evolution = evolution;
-        this.ddlPolicy = ddlPolicy;
+        this.evolution = settings.schemaEvolution();
+        this.ddlPolicy = settings.ddlPolicy();
+        this.sourceCatalog = settings.sourceCatalog();
+        this.mapping = settings.columnMapping();
     }
 
     /** Runs outside the batch transaction: MariaDB DDL commits implicitly. */
@@ -170,10 +177,23 @@ final class TargetTables {
     }
 
     private void create(Connection connection, String name, TableChanges changes) throws SQLException {
-        String ddl = dialect.createTable(name, changes.columns(), changes.keyColumns());
+        String ddl = dialect.createTable(name, changes.columns(), changes.keyColumns(), autoIncrementColumn(changes));
         execute(connection, ddl);
         LOG.info("Created target table {} for source table {}", name, changes.table());
         LOG.debug("{}", ddl);
+    }
+
+    /**
+     * The source's AUTO_INCREMENT column under its target name, so that rows the application
+     * inserts after the switchover get ids; null when unknown or left out by the column mapping.
+     */
+    private String autoIncrementColumn(TableChanges changes) throws SQLException {
+        if (sourceCatalog == null) {
+            return null;
+        }
+        Optional<String> column = sourceCatalog.autoIncrementColumn(changes.table());
+        return column.flatMap(c -> mapping.targetName(changes.table(), c))
+                .filter(c -> changes.latest().columnNames().contains(c)).orElse(null);
     }
 
     private void addMissing(Connection connection, String name, TableChanges changes, Set<String> existing)

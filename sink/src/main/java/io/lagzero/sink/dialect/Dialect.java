@@ -30,7 +30,8 @@ public interface Dialect {
     String quote(String identifier);
 
     /** {@code CREATE TABLE IF NOT EXISTS}, columns in source order, primary key from the key columns. */
-    String createTable(String table, List<Column> columns, List<String> keyColumns);
+    /** @param autoIncrementColumn the column new rows take their id from when none is given; null for none */
+    String createTable(String table, List<Column> columns, List<String> keyColumns, String autoIncrementColumn);
 
     /** Adds a nullable column to an existing table (rows already there get NULL). */
     String addColumn(String table, Column column);

@@ -105,4 +105,10 @@ public final class MariaDbDialect extends SqlDialect {
         return "CREATE INDEX IF NOT EXISTS " + quote(indexName) + " ON " + quote(table) + " (" + columns
                 + ") ALGORITHM=INPLACE LOCK=NONE";
     }
+
+    /** InnoDB needs the AUTO_INCREMENT column to lead an index: here, the primary key. */
+    @Override
+    protected String autoIncrement(String type, int keyPosition) {
+        return keyPosition == 0 ? " AUTO_INCREMENT" : "";
+    }
 }

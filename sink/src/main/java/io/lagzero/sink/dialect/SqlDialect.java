@@ -34,10 +34,11 @@ public abstract class SqlDialect implements Dialect {
     }
 
     @Override
-    public String createTable(String table, List<Column> columns, List<String> keyColumns) {
+    public String createTable(String table, List<Column> columns, List<String> keyColumns, String autoIncrementColumn) {
         String definitions = columns.stream()
                 .map(c -> quote(c.name()) + " " + definedType(c, keyColumns.contains(c.name()))
-                        + nullability(c, keyColumns.contains(c.name())))
+                        + nullability(c, keyColumns.contains(c.name()))
+                        + (c.name().equals(autoIncrementColumn) ? autoIncrement(definedType(c, true), keyColumns.indexOf(c.name())) : ""))
                 .collect(Collectors.joining(",\n  "));
         return "CREATE TABLE IF NOT EXISTS " + quote(table) + " (\n  " + definitions
                 + ",\n  PRIMARY KEY (" + names(keyColumns) + ")\n)" + tableOptions();
@@ -47,6 +48,14 @@ public abstract class SqlDialect implements Dialect {
     public String addColumn(String table, Column column) {
         return "ALTER TABLE " + quote(table) + " ADD COLUMN " + quote(column.name()) + " " + definedType(column, false);
     }
+
+    /**
+     * The clause that makes a column number new rows when they give no value, or "" where this
+     * target cannot (the rows then need explicit ids).
+     *
+     * @param keyPosition the column's position in the primary key, -1 when not in it
+     */
+    protected abstract String autoIncrement(String type, int keyPosition);
 
     protected String nullability(Column column, boolean key) {
         return key || !column.optional() ? " NOT NULL" : "";

@@ -4,6 +4,7 @@ import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.error.SqlErrors;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.source.SourceCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -29,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class DeferredIndexes implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DeferredIndexes.class);
 
-    private final SourceIndexReader source;
+    private final SourceCatalog source;
     private final Dialect dialect;
     private final DataSource target;
     private final ColumnMapping mapping;
@@ -40,7 +41,7 @@ public final class DeferredIndexes implements AutoCloseable {
         return thread;
     });
 
-    public DeferredIndexes(SourceIndexReader source, Dialect dialect, DataSource target, ColumnMapping mapping) {
+    public DeferredIndexes(SourceCatalog source, Dialect dialect, DataSource target, ColumnMapping mapping) {
         this.source = source;
         this.dialect = dialect;
         this.target = target;
@@ -56,7 +57,7 @@ public final class DeferredIndexes implements AutoCloseable {
 
     private void build(TableId table, String targetTable) {
         try {
-            for (SecondaryIndex index : source.read(table)) {
+            for (SecondaryIndex index : source.secondaryIndexes(table)) {
                 Optional<String> sql = statement(table, targetTable, index);
                 if (sql.isPresent()) {
                     long started = System.nanoTime();

@@ -51,7 +51,7 @@ abstract class AbstractSchemaChangeTest {
 
     private ChangeApplier applier(String table, DdlPolicy ddlPolicy, NulHandling nulHandling) {
         ChangeApplier applier = new ChangeApplier(new TargetSettings(server.url("app"), server.user(), server.password(),
-                100, 1, true, SchemaEvolution.BASIC, new TableNameFormat(table), null, ddlPolicy, nulHandling, null));
+                100, 1, true, SchemaEvolution.BASIC, new TableNameFormat(table), null, ddlPolicy, nulHandling, null, null));
         appliers.add(applier);
         return applier;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lagzero.sink.apply.DdlPolicy;
 import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.apply.SchemaEvolution;
+import io.lagzero.sink.index.SecondaryIndexes;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -106,10 +107,11 @@ class LagzeroSinkConnectorTest {
 
         assertThat(defaults.target().ddlPolicy()).isEqualTo(DdlPolicy.STOP);
         assertThat(defaults.target().nulHandling()).isEqualTo(NulHandling.FAIL);
-        assertThat(defaults.target().secondaryIndexSource()).isNull();
+        assertThat(defaults.target().sourceCatalog()).isNull();
+        assertThat(chosen.target().secondaryIndexes()).isEqualTo(SecondaryIndexes.AFTER_SNAPSHOT);
         assertThat(chosen.target().ddlPolicy()).isEqualTo(DdlPolicy.IGNORE);
         assertThat(chosen.target().nulHandling()).isEqualTo(NulHandling.STRIP);
-        assertThat(chosen.target().toString()).contains("after snapshot from source jdbc:mariadb://db1:3306/ as u")
+        assertThat(chosen.target().toString()).contains("sourceCatalog=source jdbc:mariadb://db1:3306/ as u")
                 .doesNotContain("srcsecret");
         assertThat(errors(props("ddl.policy", "exec"), "ddl.policy")).singleElement().asString()
                 .contains("Fix: use one of [stop, ignore]");

@@ -1,6 +1,7 @@
-package io.lagzero.sink.index;
+package io.lagzero.sink.source;
 
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.index.SecondaryIndex;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -11,14 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Reads a MySQL/MariaDB source table's secondary indexes from {@code information_schema}.
- * Full-text and spatial indexes and indexes on expressions are left out: they have no portable
- * target form.
+ * What the change records do not say about a MySQL/MariaDB source table, read from its
+ * {@code information_schema}: its secondary indexes and its AUTO_INCREMENT column.
  */
-public final class SourceIndexReader {
-    private static final String QUERY = "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE "
+public final class SourceCatalog {
+    private static final String INDEXES = "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE "
             + "FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND INDEX_NAME <> 'PRIMARY' "
             + "ORDER BY INDEX_NAME, SEQ_IN_INDEX";
 
@@ -26,18 +27,25 @@ public final class SourceIndexReader {
     private final String user;
     private final String password;
 
-    public SourceIndexReader(String jdbcUrl, String user, String password) {
+    private static final String AUTO_INCREMENT = "SELECT COLUMN_NAME FROM information_schema.COLUMNS "
+            + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND EXTRA LIKE '%auto_increment%'";
+
+    public SourceCatalog(String jdbcUrl, String user, String password) {
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         this.user = Objects.requireNonNull(user, "user");
         this.password = password == null ? "" : password;
     }
 
-    public List<SecondaryIndex> read(TableId table) throws SQLException {
+    /**
+     * The table's secondary indexes. Full-text and spatial indexes and indexes on expressions are
+     * left out: they have no portable target form.
+     */
+    public List<SecondaryIndex> secondaryIndexes(TableId table) throws SQLException {
         Map<String, List<SecondaryIndex.Part>> parts = new LinkedHashMap<>();
         Map<String, Boolean> unique = new LinkedHashMap<>();
         List<String> unportable = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
-                PreparedStatement statement = connection.prepareStatement(QUERY)) {
+                PreparedStatement statement = connection.prepareStatement(INDEXES)) {
             statement.setString(1, table.database());
             statement.setString(2, table.table());
             try (ResultSet rs = statement.executeQuery()) {
@@ -62,6 +70,18 @@ public final class SourceIndexReader {
             }
         });
         return indexes;
+    }
+
+    /** The table's AUTO_INCREMENT column (MySQL allows one); empty when it has none. */
+    public Optional<String> autoIncrementColumn(TableId table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement statement = connection.prepareStatement(AUTO_INCREMENT)) {
+            statement.setString(1, table.database());
+            statement.setString(2, table.table());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     @Override
