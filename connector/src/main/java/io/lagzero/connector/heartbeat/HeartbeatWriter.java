@@ -9,10 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +36,8 @@ public final class HeartbeatWriter implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lagzero-heartbeat"));
     private final AtomicLong beats = new AtomicLong();
     private final AtomicLong lastWrittenMicros = new AtomicLong();
+    private final AtomicReference<String> failure = new AtomicReference<>();
     private Connection connection;
-    private boolean failing;
 
     private HeartbeatWriter(HeartbeatTable table, String pipeline, String url, String user, String password, Clock clock) {
         this.table = table;
@@ -70,14 +72,12 @@ public final class HeartbeatWriter implements AutoCloseable {
                 ps.executeUpdate();
             }
             lastWrittenMicros.set(now);
-            if (failing) {
+            if (failure.getAndSet(null) != null) {
                 LOG.info("Writing heartbeats to {} works again", table.table());
-                failing = false;
             }
         } catch (SQLException | SetupException e) {
-            if (!failing) {
+            if (failure.getAndSet(e.getMessage()) == null) {
                 LOG.warn("Cannot write the heartbeat to {} on the source (will keep trying): {}", table.table(), e.getMessage());
-                failing = true;
             }
             closeConnection();
         }
@@ -86,6 +86,11 @@ public final class HeartbeatWriter implements AutoCloseable {
     /** The writer's clock at the newest heartbeat written, microseconds since the epoch; 0 before the first. */
     public long lastWrittenMicros() {
         return lastWrittenMicros.get();
+    }
+
+    /** Why the last heartbeat could not be written; empty while writing works. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure.get());
     }
 
     private void closeConnection() {

@@ -42,6 +42,11 @@ public final class LagTracker {
         tables.keySet().forEach(listener);
     }
 
+    /** Tracks these tables ({@code db.table}) from now on, before any change of theirs arrives. */
+    public void expect(Collection<String> tables) {
+        tables.forEach(this::table);
+    }
+
     /** The sink fetched these changes; they are pending until {@link #applied} or {@link #dropped}. */
     public ReceivedBatch received(Collection<ChangeTiming> changes) {
         ReceivedBatch batch = new ReceivedBatch(changes, nowMicros());
