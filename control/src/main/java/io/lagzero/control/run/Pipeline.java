@@ -68,18 +68,14 @@ public final class Pipeline implements AutoCloseable {
         LOG.info("Starting {}", config);
         checkTarget();
         sourceDatabase = SourcePreflight.check(config.sourceUrl(), config.sourceUser(), config.sourcePassword(), config.tables());
-        HeartbeatTable heartbeatTable = HeartbeatTable.in(sourceDatabase.tables().get(0).database());
-        try (Connection c = JdbcConnections.open("source", config.sourceUrl(), config.sourceUser(), config.sourcePassword())) {
-            heartbeatTable.ensure(c, config.sourceUser());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        HeartbeatTable heartbeatTable = heartbeatTable();
         sourceDatabase = sourceDatabase.including(heartbeatTable.table());
         LOG.info("Source is {} {}; replicating {}", sourceDatabase.flavor(), sourceDatabase.version(), sourceDatabase.tables());
         monitor = new PipelineMonitor(monitoring, sourceDatabase.tables().stream().map(TableId::toString).toList(),
                 SourceRowCounts.countInBackground(config, sourceDatabase.tables()), new PipelineMonitor.Failures(
                         () -> failure().map(Throwable::getMessage), () -> sink == null ? Optional.empty() : sink.targetFailure(),
                         () -> heartbeat == null ? Optional.empty() : heartbeat.failure()));
+        server = ControlServer.start(monitoring.httpPort(), monitor);
         bootstrapServers = config.kafka().orElseGet(() -> {
             embeddedKafka = KafkaBroker.startPersistent(config.dataDir().resolve("kafka"));
             LOG.info("Embedded Kafka broker at {} with data in {}", embeddedKafka.bootstrapServers(), config.dataDir());
@@ -96,7 +92,17 @@ public final class Pipeline implements AutoCloseable {
         source = EmbeddedSource.start(sourceSettings, sourceDatabase, Duration.ofMinutes(2));
         heartbeat = HeartbeatWriter.start(heartbeatTable, config.topicPrefix(), monitoring.heartbeatInterval(),
                 config.sourceUrl(), config.sourceUser(), config.sourcePassword());
-        server = ControlServer.start(monitoring.httpPort(), monitor);
+    }
+
+    /** The heartbeat table in the first replicated database, created if missing. */
+    private HeartbeatTable heartbeatTable() {
+        HeartbeatTable table = HeartbeatTable.in(sourceDatabase.tables().get(0).database());
+        try (Connection c = JdbcConnections.open("source", config.sourceUrl(), config.sourceUser(), config.sourcePassword())) {
+            table.ensure(c, config.sourceUser());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return table;
     }
 
     private void checkTarget() {
