@@ -61,6 +61,7 @@ public final class LagTracker {
     public void applied(ReceivedBatch batch) {
         long now = nowMicros();
         batch.changesPerTable().forEach((table, n) -> table(table).applied(n));
+        batch.newestCommitPerTable().forEach((table, micros) -> table(table).newestApplied(micros));
         batch.snapshotRowsPerTable().forEach((table, n) -> table(table).snapshotRows(n));
         batch.tablesSnapshotted().forEach(table -> table(table).snapshotDone());
         if (batch.snapshotFinished()) {
@@ -125,6 +126,11 @@ public final class LagTracker {
     /** Changes committed in the target (as received, before several changes of one key collapse). */
     public long appliedChanges(String table) {
         return table(table).applied();
+    }
+
+    /** Source commit time (µs since the epoch) of the newest change of the table committed in the target; 0 before any. */
+    public long newestAppliedCommitMicros(String table) {
+        return table(table).newestAppliedMicros();
     }
 
     /** Rows of the initial snapshot committed in the target. */

@@ -16,6 +16,7 @@ import java.util.Set;
 public final class ReceivedBatch {
     private final long receivedMicros;
     private final Map<String, ChangeTiming> oldestPerTable = new HashMap<>();
+    private final Map<String, Long> newestCommitPerTable = new HashMap<>();
     private final Map<String, Long> changesPerTable = new HashMap<>();
     private final Map<String, Long> snapshotRowsPerTable = new HashMap<>();
     private final Set<String> tablesSnapshotted = new HashSet<>();
@@ -32,6 +33,7 @@ public final class ReceivedBatch {
 
     private void add(ChangeTiming change) {
         oldestPerTable.merge(change.table(), change, ReceivedBatch::older);
+        newestCommitPerTable.merge(change.table(), change.commitMicros(), Math::max);
         oldest = oldest == null ? change : older(oldest, change);
         changesPerTable.merge(change.table(), 1L, Long::sum);
         if (change.heartbeat() && (newestHeartbeat == null || change.commitMicros() > newestHeartbeat.commitMicros())) {
@@ -70,6 +72,10 @@ public final class ReceivedBatch {
 
     Optional<ChangeTiming> newestHeartbeat() {
         return Optional.ofNullable(newestHeartbeat);
+    }
+
+    Map<String, Long> newestCommitPerTable() {
+        return newestCommitPerTable;
     }
 
     Map<String, Long> changesPerTable() {

@@ -8,10 +8,19 @@ final class TableProgress {
     private final LongAdder applied = new LongAdder();
     private final LongAdder snapshotRows = new LongAdder();
     private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong newestAppliedMicros = new AtomicLong();
     private volatile boolean snapshotDone;
 
     void applied(long changes) {
         applied.add(changes);
+    }
+
+    void newestApplied(long commitMicros) {
+        newestAppliedMicros.accumulateAndGet(commitMicros, Math::max);
+    }
+
+    long newestAppliedMicros() {
+        return newestAppliedMicros.get();
     }
 
     void snapshotRows(long rows) {

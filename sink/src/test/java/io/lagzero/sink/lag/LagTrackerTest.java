@@ -48,7 +48,9 @@ class LagTrackerTest {
 
         clock.advance(Duration.ofSeconds(10));
         assertThat(tracker.lag().seconds()).as("a stalled apply grows without bound").isCloseTo(13.0, within(1e-9));
+        assertThat(tracker.newestAppliedCommitMicros("app.orders")).isZero();
         tracker.applied(batch);
+        assertThat(tracker.newestAppliedCommitMicros("app.orders")).isEqualTo(clock.micros() - 12_600_000);
         assertThat(tracker.lag().basis()).isEqualTo(Lag.Basis.SINCE_START);
     }
 
