@@ -129,8 +129,8 @@ public final class PipelineMonitor implements AutoCloseable {
             return "source unreachable: cannot write heartbeats: " + heartbeat.get() + "; " + lagText;
         }
         if (!tracker.snapshotFinished()) {
-            return "snapshot in progress: " + tracker.tables().stream().filter(t -> !tracker.snapshotDone(t)).count()
-                    + " tables not yet copied; " + lagText;
+            long copied = tracker.tables().stream().filter(tracker::snapshotDone).count();
+            return "snapshot in progress: " + copied + " of " + tracker.tables().size() + " tables copied; " + lagText;
         }
         return switch (lag.largestPart()) {
             case APPLY -> String.format(Locale.ROOT, "apply to the target stalled: %s, of which %.1f s since the sink fetched "

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class StatusTableTest {
     private static final PipelineStatus SNAPSHOTTING = new PipelineStatus("1.2.3", State.LAGGING,
-            "snapshot in progress: 1 tables not yet copied; lag 2.0 s", 2.0, 10.0,
+            "snapshot in progress: 0 of 2 tables copied; lag 2.0 s", 2.0, 10.0,
             new LagParts(0.1, 0.2, 1.7, "PENDING_CHANGE"), 2.0, 5.0, false, 1500, 0, List.of(
                     new TableStatus("app.orders", "snapshot", 250_000, 1_000_000L, 0.25, 75.0, 2.0, 10_000.0, 1500, 0),
                     new TableStatus("app.items", "snapshot", 0, null, null, null, 2.0, 0.0, 0, 0)));
@@ -23,7 +23,7 @@ class StatusTableTest {
         StringWriter out = new StringWriter();
         StatusTable.print(SNAPSHOTTING, new PrintWriter(out, true));
         String[] lines = out.toString().split("\n");
-        assertThat(lines[0]).isEqualTo("lagzero 1.2.3: LAGGING — snapshot in progress: 1 tables not yet copied; lag 2.0 s");
+        assertThat(lines[0]).isEqualTo("lagzero 1.2.3: LAGGING — snapshot in progress: 0 of 2 tables copied; lag 2.0 s");
         assertThat(lines[1]).contains("capture 0.1 s, backlog 0.2 s, apply 1.7 s").contains("1500 changes waiting in Kafka");
         assertThat(lines[3]).startsWith("TABLE").contains("SNAPSHOT").contains("ETA").contains("APPLIED/S");
         assertThat(lines[4]).startsWith("app.orders").contains("25 %").contains("75.0 s").contains("10000.0");
