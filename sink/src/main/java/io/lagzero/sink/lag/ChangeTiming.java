@@ -11,7 +11,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
  *
  * @param table the source table, {@code db.table}
  * @param commitMicros source commit time, µs since the epoch: a heartbeat row's own write time
- *     (µs precise), else Debezium's {@code source.ts_ms} (binlog events have whole seconds)
+ *     (µs precise), else Debezium's {@code source.ts_ms} (binlog events have whole seconds), else
+ *     the Kafka timestamp
  * @param kafkaMillis the Kafka record timestamp (when the source produced it), or 0 if it has none
  * @param heartbeat whether this is a row of the {@value #HEARTBEAT_TABLE} table
  * @param snapshot where the change stands in Debezium's initial snapshot
@@ -37,7 +38,7 @@ public record ChangeTiming(String table, long commitMicros, long kafkaMillis, bo
         if (!(record.value() instanceof Struct value)) {
             return Optional.empty();
         }
-        long kafkaMillis = record.timestamp() == null ? 0 : record.timestamp();
+        long kafkaMillis = record.timestamp() == null || record.timestamp() < 0 ? 0 : record.timestamp();
         Schema schema = value.schema();
         if (schema.field("source") != null && schema.field("op") != null && value.getStruct("source") != null) {
             return Optional.of(envelope(value, kafkaMillis));
@@ -64,7 +65,8 @@ public record ChangeTiming(String table, long commitMicros, long kafkaMillis, bo
 
     private static ChangeTiming timing(String db, String table, long tsMillis, Struct row, long kafkaMillis, SnapshotMark mark) {
         boolean heartbeat = HEARTBEAT_TABLE.equalsIgnoreCase(table);
-        long commitMicros = tsMillis * 1000;
+        // Without a source time (a flattened row without __source_ts_ms), Kafka's is the closest known.
+        long commitMicros = (tsMillis > 0 ? tsMillis : kafkaMillis) * 1000;
         if (heartbeat && row != null && row.schema().field(HEARTBEAT_WRITTEN_AT) != null
                 && row.get(HEARTBEAT_WRITTEN_AT) instanceof Number writtenAt) {
             commitMicros = writtenAt.longValue();

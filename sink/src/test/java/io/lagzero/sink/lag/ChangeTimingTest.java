@@ -52,6 +52,12 @@ class ChangeTimingTest {
     }
 
     @Test
+    void withoutASourceTimeTheKafkaTimestampStandsIn() {
+        assertThat(ChangeTiming.of(record("orders", "u", "false", 0, 0)).orElseThrow().commitMicros())
+                .isEqualTo(1_700_000_000_900_000L);
+    }
+
+    @Test
     void aTombstoneHasNoTiming() {
         assertThat(ChangeTiming.of(new SinkRecord("lz.app.t", 0, null, null, null, null, 1))).isEmpty();
     }
