@@ -76,7 +76,30 @@ final class ChangeProducer implements AutoCloseable {
                 throw new IllegalStateException("Cannot create topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
             }
         }
+        awaitLeaders(topic);
         knownTopics.add(topic);
+    }
+
+    /**
+     * A produce request that reaches a new partition before its leader is in place fails with
+     * NOT_LEADER_OR_FOLLOWER, and the idempotent producer's retry can then be refused as out of
+     * sequence for good. So the first record waits until every partition has a leader.
+     */
+    private void awaitLeaders(String topic) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try {
+                var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+                if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    producer.partitionsFor(topic);
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // not visible yet
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Topic " + topic + " has partitions without a leader after 30 s");
     }
 
     @Override

@@ -35,6 +35,8 @@ public final class DebeziumProperties {
         p.setProperty("snapshot.fetch.size", "10000");
         p.setProperty("max.batch.size", "4096");
         p.setProperty("max.queue.size", "16384");
+        // An idle source's next change (a heartbeat, say) waits at most this long in Debezium's queue.
+        p.setProperty("poll.interval.ms", "100");
         // Offsets and schema history live in Kafka, so a restart resumes instead of re-snapshotting.
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
         p.setProperty("offset.storage.topic", settings.offsetsTopic());

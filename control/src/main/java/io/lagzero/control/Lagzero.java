@@ -4,6 +4,7 @@ import io.lagzero.connector.SetupException;
 import io.lagzero.control.demo.DemoCommand;
 import io.lagzero.control.run.ConfigFile;
 import io.lagzero.control.run.RunCommand;
+import io.lagzero.control.status.StatusCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The {@code lagzero} command. */
 @Command(name = "lagzero", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Moves a live MySQL/MariaDB database to a new database with zero downtime.",
-        subcommands = {RunCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, DemoCommand.class})
 public final class Lagzero {
 
     public static void main(String[] args) {

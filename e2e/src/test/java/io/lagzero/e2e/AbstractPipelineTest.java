@@ -209,7 +209,8 @@ abstract class AbstractPipelineTest {
                 "LAGZERO_TARGET_PASSWORD", target.password());
         String[] args = {"--source", source.url(db), "--source-user", MariaDbServer.USER, "--target", targetUrl(db),
             "--target-user", target.user(), "--tables", db + ".orders", "--kafka", kafka.bootstrapServers(),
-            "--data-dir", dataDir.toString(), "--topic-prefix", "crash", "--batch-size", "500", "--status-interval", "2s"};
+            "--data-dir", dataDir.toString(), "--topic-prefix", "crash", "--batch-size", "500", "--status-interval", "2s",
+            "--http-port", "0"};
         SourceSettings offsets = new SourceSettings(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 TableSelector.parse(db + ".orders"), "crash", kafka.bootstrapServers(), 1, Duration.ofSeconds(1));
         try (OrdersWorkload writer = OrdersWorkload.start(source, db, SEEDED_ORDERS)) {

@@ -8,6 +8,9 @@ import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.SourceProgress;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableId;
+import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.connector.heartbeat.HeartbeatWriter;
+import io.lagzero.control.http.ControlServer;
 import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.testkit.KafkaBroker;
 import java.sql.Connection;
@@ -26,6 +29,10 @@ public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
     private final PipelineConfig config;
+    private final MonitoringSettings monitoring;
+    private PipelineMonitor monitor;
+    private HeartbeatWriter heartbeat;
+    private ControlServer server;
     private KafkaBroker embeddedKafka;
     private String bootstrapServers;
     private SourceDatabase sourceDatabase;
@@ -36,12 +43,18 @@ public final class Pipeline implements AutoCloseable {
     private SinkGroup sinkGroup;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Pipeline(PipelineConfig config) {
+    private Pipeline(PipelineConfig config, MonitoringSettings monitoring) {
         this.config = config;
+        this.monitoring = monitoring;
     }
 
+    /** With the default heartbeat and lag budget, serving HTTP on any free port. */
     public static Pipeline start(PipelineConfig config) {
-        Pipeline pipeline = new Pipeline(config);
+        return start(config, MonitoringSettings.ANY_PORT);
+    }
+
+    public static Pipeline start(PipelineConfig config, MonitoringSettings monitoring) {
+        Pipeline pipeline = new Pipeline(config, monitoring);
         try {
             pipeline.startParts();
             return pipeline;
@@ -55,7 +68,14 @@ public final class Pipeline implements AutoCloseable {
         LOG.info("Starting {}", config);
         checkTarget();
         sourceDatabase = SourcePreflight.check(config.sourceUrl(), config.sourceUser(), config.sourcePassword(), config.tables());
+        HeartbeatTable heartbeatTable = heartbeatTable();
+        sourceDatabase = sourceDatabase.including(heartbeatTable.table());
         LOG.info("Source is {} {}; replicating {}", sourceDatabase.flavor(), sourceDatabase.version(), sourceDatabase.tables());
+        monitor = new PipelineMonitor(monitoring, sourceDatabase.tables().stream().map(TableId::toString).toList(),
+                SourceRowCounts.countInBackground(config, sourceDatabase.tables()), new PipelineMonitor.Failures(
+                        () -> failure().map(Throwable::getMessage), () -> sink == null ? Optional.empty() : sink.targetFailure(),
+                        () -> heartbeat == null ? Optional.empty() : heartbeat.failure()));
+        server = ControlServer.start(monitoring.httpPort(), monitor);
         bootstrapServers = config.kafka().orElseGet(() -> {
             embeddedKafka = KafkaBroker.startPersistent(config.dataDir().resolve("kafka"));
             LOG.info("Embedded Kafka broker at {} with data in {}", embeddedKafka.bootstrapServers(), config.dataDir());
@@ -65,10 +85,24 @@ public final class Pipeline implements AutoCloseable {
         applier = new ChangeApplier(config.target());
         SourceSettings sourceSettings = config.source(bootstrapServers);
         startOverIfASnapshotWasCutOff(sourceSettings);
-        sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), config.batchSize(), applier);
+        sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), config.batchSize(), applier,
+                monitor.tracker(), monitor.sinkMeters());
         sinkThread = new Thread(sink, "lagzero-sink");
         sinkThread.start();
         source = EmbeddedSource.start(sourceSettings, sourceDatabase, Duration.ofMinutes(2));
+        heartbeat = HeartbeatWriter.start(heartbeatTable, config.topicPrefix(), monitoring.heartbeatInterval(),
+                config.sourceUrl(), config.sourceUser(), config.sourcePassword());
+    }
+
+    /** The heartbeat table in the first replicated database, created if missing. */
+    private HeartbeatTable heartbeatTable() {
+        HeartbeatTable table = HeartbeatTable.in(sourceDatabase.tables().get(0).database());
+        try (Connection c = JdbcConnections.open("source", config.sourceUrl(), config.sourceUser(), config.sourcePassword())) {
+            table.ensure(c, config.sourceUser());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return table;
     }
 
     private void checkTarget() {
@@ -95,8 +129,20 @@ public final class Pipeline implements AutoCloseable {
         return sink.progress();
     }
 
+    public PipelineMonitor monitor() {
+        return monitor;
+    }
+
+    /** The port {@code /metrics}, {@code /healthz}, {@code /readyz} and {@code /status} are served on. */
+    public int httpPort() {
+        return server.port();
+    }
+
     /** Why the pipeline stopped on its own, if it did. */
     public Optional<Throwable> failure() {
+        if (source == null || sink == null) {
+            return Optional.empty();
+        }
         return source.failure().or(sink::failure).or(() -> !sink.isRunning()
                 ? Optional.of(new IllegalStateException("the sink stopped")) : Optional.empty());
     }
@@ -137,6 +183,12 @@ public final class Pipeline implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        if (server != null) {
+            server.close();
+        }
+        if (heartbeat != null) {
+            heartbeat.close();
+        }
         if (source != null) {
             source.close();
         }
@@ -156,6 +208,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (embeddedKafka != null) {
             embeddedKafka.close();
+        }
+        if (monitor != null) {
+            monitor.close();
         }
     }
 }

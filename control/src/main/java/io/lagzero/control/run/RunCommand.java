@@ -81,6 +81,19 @@ public final class RunCommand implements Callable<Integer> {
             description = "How often to log progress (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
 
+    @Option(names = "--heartbeat-interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+            description = "How often a heartbeat row is written on the source, so lag is measured while it is idle "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration heartbeatInterval;
+
+    @Option(names = "--max-lag", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Lag budget: above it /readyz answers 503 and lagzero status exits 1 (default: ${DEFAULT-VALUE}).")
+    Duration maxLag;
+
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8484",
+            description = "Port for /metrics, /healthz, /readyz and /status; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
     private ConfigFile configFile = ConfigFile.none();
 
     public void useConfigFile(ConfigFile file) {
@@ -94,6 +107,7 @@ public final class RunCommand implements Callable<Integer> {
                 configFile.password("LAGZERO_TARGET_PASSWORD", "target-password"), TableSelector.parse(tables),
                 Optional.ofNullable(kafka), dataDir, topicPrefix, batchSize, topicPartitions,
                 PipelineConfig.columnMapping(columnMapping), ddlPolicy, nulHandling, secondaryIndexes);
+        MonitoringSettings monitoring = new MonitoringSettings(heartbeatInterval, maxLag, httpPort);
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -104,16 +118,16 @@ public final class RunCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "lagzero-shutdown"));
-        try (Pipeline pipeline = Pipeline.start(pipelineConfig)) {
+        try (Pipeline pipeline = Pipeline.start(pipelineConfig, monitoring)) {
             LOG.info("Replicating; stop with Ctrl-C");
             while (!stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
                 Optional<Throwable> failure = pipeline.failure();
                 if (failure.isPresent()) {
                     throw new SetupException("The pipeline stopped: " + failure.get().getMessage(), failure.get());
                 }
-                LOG.info("source produced {} snapshot rows and {} binlog changes; sink applied {} rows; backlog {} changes",
+                LOG.info("source produced {} snapshot rows and {} binlog changes; sink applied {} rows; backlog {} changes; {}",
                         pipeline.sourceProgress().snapshotRows(), pipeline.sourceProgress().changes(),
-                        pipeline.sinkProgress().appliedRows(), pipeline.backlog());
+                        pipeline.sinkProgress().appliedRows(), pipeline.backlog(), pipeline.monitor().status().reason());
             }
             LOG.info("Stopping: finishing the current batch and closing cleanly");
         } finally {

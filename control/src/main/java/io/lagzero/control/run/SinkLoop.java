@@ -3,7 +3,15 @@ package io.lagzero.control.run;
 import io.lagzero.connector.ChangeEventJson;
 import io.lagzero.sink.apply.ApplyException;
 import io.lagzero.sink.apply.ChangeApplier;
+import io.lagzero.sink.apply.ApplyResult;
 import io.lagzero.sink.error.SqlErrors;
+import io.lagzero.sink.lag.ChangeTiming;
+import io.lagzero.sink.lag.LagTracker;
+import io.lagzero.sink.lag.ReceivedBatch;
+import io.lagzero.sink.metrics.ApplyMetrics;
+import io.lagzero.sink.metrics.ApplyOutcomes;
+import io.lagzero.sink.metrics.SinkMeters;
+import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,10 +50,18 @@ final class SinkLoop implements Runnable {
     private final JsonConverter valueConverter = ChangeEventJson.converter(false);
     private final SinkProgress progress = new SinkProgress();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicReference<String> targetFailure = new AtomicReference<>();
+    private final LagTracker tracker;
+    private final SinkMeters meters;
+    private final BacklogProbe backlog;
     private volatile boolean running = true;
 
-    SinkLoop(String bootstrapServers, String groupId, String topicPrefix, int maxPollRecords, ChangeApplier applier) {
+    SinkLoop(String bootstrapServers, String groupId, String topicPrefix, int maxPollRecords, ChangeApplier applier,
+            LagTracker tracker, SinkMeters meters) {
         this.applier = applier;
+        this.tracker = tracker;
+        this.meters = meters;
+        this.backlog = new BacklogProbe(topicPrefix, tracker);
         this.topics = Pattern.compile(Pattern.quote(topicPrefix) + "\\.[^.]+\\.[^.]+");
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -70,8 +86,17 @@ final class SinkLoop implements Runnable {
             consumer.subscribe(topics);
             while (running) {
                 ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(500));
+                backlog.measure(consumer);
                 if (!polled.isEmpty()) {
-                    applyWithRetries(toSinkRecords(polled));
+                    List<SinkRecord> records = toSinkRecords(polled);
+                    ReceivedBatch batch = tracker.received(timings(records));
+                    try {
+                        applyWithRetries(records);
+                    } catch (RuntimeException e) {
+                        tracker.dropped(batch);
+                        throw e;
+                    }
+                    tracker.applied(batch);
                     consumer.commitSync(nextOffsets(polled));
                 }
             }
@@ -95,13 +120,21 @@ final class SinkLoop implements Runnable {
      */
     private void applyWithRetries(List<SinkRecord> records) {
         for (int attempt = 1; ; attempt++) {
+            Timer.Sample sample = Timer.start();
             try {
-                progress.record(applier.apply(records));
+                ApplyResult result = applier.apply(records);
+                sample.stop(meters.applyTime());
+                progress.record(result);
+                ApplyOutcomes.count(meters.applyMetrics(), result);
+                targetFailure.set(null);
                 return;
             } catch (ApplyException e) {
                 if (SqlErrors.classify(e) != SqlErrors.Kind.TRANSIENT || !running) {
                     throw e;
                 }
+                targetFailure.set(e.getMessage());
+                meters.applyMetrics().count(e.table() == null ? ApplyMetrics.UNKNOWN : e.table().toString(),
+                        ApplyMetrics.Op.UNKNOWN, ApplyMetrics.Outcome.RETRIED, records.size());
                 Duration backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(attempt, 10)));
                 LOG.warn("The target failed transiently (attempt {}), retrying {} changes in {} ms: {}", attempt,
                         records.size(), backoff.toMillis(), e.getMessage());
@@ -112,9 +145,13 @@ final class SinkLoop implements Runnable {
 
     private void waitPaused(Duration backoff) {
         consumer.pause(consumer.assignment());
-        ConsumerRecords<byte[], byte[]> none = consumer.poll(backoff);
-        if (!none.isEmpty()) {
-            throw new IllegalStateException("a paused consumer returned records");
+        long until = System.nanoTime() + backoff.toNanos();
+        for (long left = backoff.toMillis(); left > 0 && running; left = (until - System.nanoTime()) / 1_000_000) {
+            ConsumerRecords<byte[], byte[]> none = consumer.poll(Duration.ofMillis(Math.min(left, 1000)));
+            if (!none.isEmpty()) {
+                throw new IllegalStateException("a paused consumer returned records");
+            }
+            backlog.measure(consumer);
         }
         consumer.resume(consumer.assignment());
     }
@@ -130,6 +167,14 @@ final class SinkLoop implements Runnable {
         return records;
     }
 
+    private static List<ChangeTiming> timings(List<SinkRecord> records) {
+        List<ChangeTiming> timings = new ArrayList<>(records.size());
+        for (SinkRecord record : records) {
+            ChangeTiming.of(record).ifPresent(timings::add);
+        }
+        return timings;
+    }
+
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> polled) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : polled.partitions()) {
@@ -141,6 +186,11 @@ final class SinkLoop implements Runnable {
 
     SinkProgress progress() {
         return progress;
+    }
+
+    /** The target's last transient failure, while the sink keeps retrying it; empty once a batch commits. */
+    Optional<String> targetFailure() {
+        return Optional.ofNullable(targetFailure.get());
     }
 
     Optional<Throwable> failure() {

@@ -1,0 +1,31 @@
+package io.lagzero.control.run;
+
+import io.lagzero.connector.SetupException;
+import java.time.Duration;
+
+/**
+ * How {@code lagzero run} proves and serves its lag: the heartbeat interval, the lag budget that
+ * {@code /readyz} and {@code lagzero status} hold it to, and the HTTP port (0: any free port).
+ */
+public record MonitoringSettings(Duration heartbeatInterval, Duration maxLag, int httpPort) {
+    public static final Duration HEARTBEAT_INTERVAL_DEFAULT = Duration.ofSeconds(5);
+    public static final Duration MAX_LAG_DEFAULT = Duration.ofSeconds(10);
+    public static final int HTTP_PORT_DEFAULT = 8484;
+
+    /** Defaults, on any free port: for tests and the demo. */
+    public static final MonitoringSettings ANY_PORT = new MonitoringSettings(HEARTBEAT_INTERVAL_DEFAULT, MAX_LAG_DEFAULT, 0);
+
+    public MonitoringSettings {
+        if (heartbeatInterval == null || heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
+            throw new SetupException("--heartbeat-interval must be positive, got " + heartbeatInterval
+                    + ". Fix: e.g. --heartbeat-interval 5s");
+        }
+        if (maxLag == null || maxLag.compareTo(heartbeatInterval) <= 0) {
+            throw new SetupException("--max-lag " + maxLag + " must be longer than --heartbeat-interval " + heartbeatInterval
+                    + ", since an idle pipeline's lag reaches one heartbeat interval. Fix: e.g. --max-lag 10s --heartbeat-interval 5s");
+        }
+        if (httpPort < 0 || httpPort > 65535) {
+            throw new SetupException("--http-port " + httpPort + " is out of range. Fix: use 1..65535, or 0 for any free port");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.lagzero.control.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.lagzero.control.http.ControlServer;
+import io.lagzero.control.status.PipelineStatus.LagParts;
+import io.lagzero.control.status.PipelineStatus.State;
+import io.lagzero.control.status.PipelineStatus.TableStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusTableTest {
+    private static final PipelineStatus SNAPSHOTTING = new PipelineStatus("1.2.3", State.LAGGING,
+            "snapshot in progress: 0 of 2 tables copied; lag 2.0 s", 2.0, 10.0,
+            new LagParts(0.1, 0.2, 1.7, "PENDING_CHANGE"), 2.0, 5.0, false, 1500, 0, List.of(
+                    new TableStatus("app.orders", "snapshot", 250_000, 1_000_000L, 0.25, 75.0, 2.0, 10_000.0, 1500, 0),
+                    new TableStatus("app.items", "snapshot", 0, null, null, null, 2.0, 0.0, 0, 0)));
+
+    @Test
+    void theTableShowsPhaseProgressEtaLagAndRatePerTable() {
+        StringWriter out = new StringWriter();
+        StatusTable.print(SNAPSHOTTING, new PrintWriter(out, true));
+        String[] lines = out.toString().split("\n");
+        assertThat(lines[0]).isEqualTo("lagzero 1.2.3: LAGGING — snapshot in progress: 0 of 2 tables copied; lag 2.0 s");
+        assertThat(lines[1]).contains("capture 0.1 s, backlog 0.2 s, apply 1.7 s").contains("1500 changes waiting in Kafka");
+        assertThat(lines[3]).startsWith("TABLE").contains("SNAPSHOT").contains("ETA").contains("APPLIED/S");
+        assertThat(lines[4]).startsWith("app.orders").contains("25 %").contains("75.0 s").contains("10000.0");
+        assertThat(lines[5]).startsWith("app.items").contains(" ? ");
+    }
+
+    @Test
+    void theJsonRoundTripsAndTheStateIsTheExitCode() throws Exception {
+        String json = ControlServer.JSON.writeValueAsString(SNAPSHOTTING);
+        assertThat(json).contains("\"state\":\"LAGGING\"").contains("\"sourceRows\":null");
+        assertThat(ControlServer.JSON.readValue(json, PipelineStatus.class)).isEqualTo(SNAPSHOTTING);
+        assertThat(State.HEALTHY.exitCode()).isZero();
+        assertThat(State.LAGGING.exitCode()).isEqualTo(1);
+        assertThat(State.FAILED.exitCode()).isEqualTo(2);
+    }
+}

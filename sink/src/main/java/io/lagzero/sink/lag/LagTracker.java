@@ -1,0 +1,191 @@
+package io.lagzero.sink.lag;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The sink's end-to-end lag: {@code now − source commit time of the oldest change not yet applied};
+ * with nothing pending, the age of the newest heartbeat applied in the target (before the first
+ * one, the time since the sink started). Per table and overall, split into capture, backlog and
+ * apply. Also counts what the snapshot has committed per table. One thread reports batches; any
+ * thread may read.
+ */
+public final class LagTracker {
+    private final Clock clock;
+    private final long startedMicros;
+    private final Set<ReceivedBatch> pending = ConcurrentHashMap.newKeySet();
+    private final Map<String, TableProgress> tables = new ConcurrentHashMap<>();
+    private final Collection<Consumer<String>> tableListeners = new CopyOnWriteArrayList<>();
+    private volatile AppliedHeartbeat newestHeartbeat;
+    private volatile boolean snapshotFinished;
+
+    /** A heartbeat committed in the target, with the times it passed each stage (µs). */
+    private record AppliedHeartbeat(ChangeTiming change, long receivedMicros, long appliedMicros) {
+    }
+
+    public LagTracker(Clock clock) {
+        this.clock = clock;
+        this.startedMicros = nowMicros();
+    }
+
+    /** Calls {@code listener} with each table the first time a change of it is received. */
+    public void onNewTable(Consumer<String> listener) {
+        tableListeners.add(listener);
+        tables.keySet().forEach(listener);
+    }
+
+    /** Tracks these tables ({@code db.table}) from now on, before any change of theirs arrives. */
+    public void expect(Collection<String> tables) {
+        tables.forEach(this::table);
+    }
+
+    /** The sink fetched these changes; they are pending until {@link #applied} or {@link #dropped}. */
+    public ReceivedBatch received(Collection<ChangeTiming> changes) {
+        ReceivedBatch batch = new ReceivedBatch(changes, nowMicros());
+        batch.changesPerTable().keySet().forEach(this::table);
+        if (!batch.isEmpty()) {
+            pending.add(batch);
+        }
+        return batch;
+    }
+
+    /** The batch is committed in the target. */
+    public void applied(ReceivedBatch batch) {
+        long now = nowMicros();
+        batch.changesPerTable().forEach((table, n) -> table(table).applied(n));
+        batch.newestCommitPerTable().forEach((table, micros) -> table(table).newestApplied(micros));
+        batch.snapshotRowsPerTable().forEach((table, n) -> table(table).snapshotRows(n));
+        batch.tablesSnapshotted().forEach(table -> table(table).snapshotDone());
+        if (batch.snapshotFinished()) {
+            snapshotFinished = true;
+        }
+        batch.newestHeartbeat().ifPresent(heartbeat -> {
+            AppliedHeartbeat newest = newestHeartbeat;
+            if (newest == null || heartbeat.commitMicros() > newest.change().commitMicros()) {
+                newestHeartbeat = new AppliedHeartbeat(heartbeat, batch.receivedMicros(), now);
+            }
+        });
+        pending.remove(batch);
+    }
+
+    /** The batch was not applied and will be delivered again (or was routed elsewhere). */
+    public void dropped(ReceivedBatch batch) {
+        pending.remove(batch);
+    }
+
+    /** Change events of {@code table} waiting in Kafka (end offsets − the sink's positions). */
+    public void backlog(String table, long records) {
+        table(table).backlog(records);
+    }
+
+    public Lag lag() {
+        long now = nowMicros();
+        Optional<Pending> oldest = pending.stream().flatMap(b -> b.oldest().map(c -> new Pending(c, b)).stream())
+                .min(Pending.BY_COMMIT);
+        return oldest.map(p -> p.lag(now)).orElseGet(() -> idleLag(now));
+    }
+
+    public Lag lag(String table) {
+        long now = nowMicros();
+        Optional<Pending> oldest = pending.stream().flatMap(b -> b.oldest(table).map(c -> new Pending(c, b)).stream())
+                .min(Pending.BY_COMMIT);
+        return oldest.map(p -> p.lag(now)).orElseGet(() -> idleLag(now));
+    }
+
+    /** Seconds since the newest heartbeat committed in the target was written on the source (or since start). */
+    public double heartbeatAgeSeconds() {
+        AppliedHeartbeat heartbeat = newestHeartbeat;
+        return seconds(nowMicros() - (heartbeat == null ? startedMicros : heartbeat.change().commitMicros()));
+    }
+
+    public boolean heartbeatApplied() {
+        return newestHeartbeat != null;
+    }
+
+    /** Tables seen so far, {@code db.table}. */
+    public Set<String> tables() {
+        return Set.copyOf(tables.keySet());
+    }
+
+    public long backlogRecords(String table) {
+        return table(table).backlog();
+    }
+
+    public long backlogRecords() {
+        return tables.values().stream().mapToLong(TableProgress::backlog).sum();
+    }
+
+    /** Changes committed in the target (as received, before several changes of one key collapse). */
+    public long appliedChanges(String table) {
+        return table(table).applied();
+    }
+
+    /** Source commit time (µs since the epoch) of the newest change of the table committed in the target; 0 before any. */
+    public long newestAppliedCommitMicros(String table) {
+        return table(table).newestAppliedMicros();
+    }
+
+    /** Rows of the initial snapshot committed in the target. */
+    public long snapshotRows(String table) {
+        return table(table).snapshotRows();
+    }
+
+    /** Whether every snapshot row of the table is committed in the target. */
+    public boolean snapshotDone(String table) {
+        return snapshotFinished || table(table).isSnapshotDone();
+    }
+
+    /** Whether the whole initial snapshot is committed (or streaming changes have been applied). */
+    public boolean snapshotFinished() {
+        return snapshotFinished;
+    }
+
+    private Lag idleLag(long now) {
+        AppliedHeartbeat heartbeat = newestHeartbeat;
+        if (heartbeat == null) {
+            double sinceStart = seconds(now - startedMicros);
+            return new Lag(sinceStart, sinceStart, 0, 0, Lag.Basis.SINCE_START);
+        }
+        ChangeTiming change = heartbeat.change();
+        double total = seconds(now - change.commitMicros());
+        double backlog = change.kafkaMillis() == 0 ? 0 : seconds(heartbeat.receivedMicros() - change.kafkaMillis() * 1000);
+        double apply = seconds(heartbeat.appliedMicros() - heartbeat.receivedMicros());
+        return new Lag(total, Math.max(0, total - backlog - apply), backlog, apply, Lag.Basis.HEARTBEAT);
+    }
+
+    private TableProgress table(String table) {
+        TableProgress progress = tables.get(table);
+        if (progress == null) {
+            progress = tables.computeIfAbsent(table, t -> new TableProgress());
+            tableListeners.forEach(listener -> listener.accept(table));
+        }
+        return progress;
+    }
+
+    private long nowMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant());
+    }
+
+    static double seconds(long micros) {
+        return Math.max(0, micros) / 1e6;
+    }
+
+    private record Pending(ChangeTiming change, ReceivedBatch batch) {
+        static final java.util.Comparator<Pending> BY_COMMIT = java.util.Comparator.comparingLong(p -> p.change.commitMicros());
+
+        Lag lag(long now) {
+            long commit = change.commitMicros();
+            long kafka = change.kafkaMillis() == 0 ? commit : change.kafkaMillis() * 1000;
+            return new Lag(seconds(now - commit), seconds(kafka - commit), seconds(batch.receivedMicros() - kafka),
+                    seconds(now - batch.receivedMicros()), Lag.Basis.PENDING_CHANGE);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.lagzero.sink.lag;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of one source table, kept by {@link LagTracker}. */
+final class TableProgress {
+    private final LongAdder applied = new LongAdder();
+    private final LongAdder snapshotRows = new LongAdder();
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong newestAppliedMicros = new AtomicLong();
+    private volatile boolean snapshotDone;
+
+    void applied(long changes) {
+        applied.add(changes);
+    }
+
+    void newestApplied(long commitMicros) {
+        newestAppliedMicros.accumulateAndGet(commitMicros, Math::max);
+    }
+
+    long newestAppliedMicros() {
+        return newestAppliedMicros.get();
+    }
+
+    void snapshotRows(long rows) {
+        snapshotRows.add(rows);
+    }
+
+    void snapshotDone() {
+        snapshotDone = true;
+    }
+
+    void backlog(long records) {
+        backlog.set(records);
+    }
+
+    long applied() {
+        return applied.sum();
+    }
+
+    long snapshotRows() {
+        return snapshotRows.sum();
+    }
+
+    boolean isSnapshotDone() {
+        return snapshotDone;
+    }
+
+    long backlog() {
+        return backlog.get();
+    }
+}
