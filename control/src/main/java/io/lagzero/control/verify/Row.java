@@ -10,13 +10,27 @@ record Row(List<Comparable<?>> values, List<Integer> keyPositions, String text) 
 
     static Row read(ResultSet rs, TableComparator.SourceColumns columns) throws SQLException {
         List<Comparable<?>> values = new ArrayList<>(columns.names().size());
-        StringBuilder text = new StringBuilder();
         for (int i = 1; i <= columns.names().size(); i++) {
-            Comparable<?> value = CanonicalValue.read(rs, i, columns.kinds().get(i - 1));
-            values.add(value);
+            values.add(CanonicalValue.read(rs, i, columns.kinds().get(i - 1)));
+        }
+        return of(values, columns.keyPositions());
+    }
+
+    static Row of(List<Comparable<?>> values, List<Integer> keyPositions) {
+        StringBuilder text = new StringBuilder();
+        for (Comparable<?> value : values) {
             text.append(CanonicalValue.text(value)).append('\u0001');
         }
-        return new Row(values, columns.keyPositions(), text.toString());
+        return new Row(values, keyPositions, text.toString());
+    }
+
+    /** The primary-key values, in key order. */
+    List<Comparable<?>> key() {
+        List<Comparable<?>> key = new ArrayList<>(keyPositions.size());
+        for (int position : keyPositions) {
+            key.add(values.get(position));
+        }
+        return key;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -1,0 +1,97 @@
+package io.lagzero.control.verify;
+
+import io.lagzero.connector.SetupException;
+import io.lagzero.control.run.DurationConverter;
+import io.lagzero.control.run.EndpointOptions;
+import io.lagzero.control.run.UsesEndpoints;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code lagzero verify}: is the target the same as the source, table by table, while replication runs? */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Compares source and target in chunks of the primary key, after the sink's column mapping, "
+                + "without locking the source; re-checks differing rows until replication has passed them.",
+            "Exit code 0: every table matches; 1: differences; 2: a setup problem. Details: docs/verify.md"})
+public final class VerifyCommand implements Callable<Integer>, UsesEndpoints {
+    private static final int SHOWN_PER_TABLE = 10;
+
+    @Mixin
+    EndpointOptions endpoints;
+
+    @Option(names = "--chunk-size", paramLabel = "N", defaultValue = "10000", description = "Rows per chunk and side (default: ${DEFAULT-VALUE}).")
+    int chunkSize;
+
+    @Option(names = "--max-rows-per-sec", paramLabel = "N", defaultValue = "0", description = "Most rows read per second from each side; 0 is no limit (default: ${DEFAULT-VALUE}).")
+    long maxRowsPerSecond;
+
+    @Option(names = "--recheck-timeout", paramLabel = "DURATION", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long differing rows are re-read before they count (default: ${DEFAULT-VALUE}).")
+    Duration recheckTimeout;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "lagzero-verify",
+            description = "Progress of the pass and the last clean pass (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--resume", description = "Continue the unfinished pass in --state-dir.")
+    boolean resume;
+
+    @Option(names = "--json", description = "Print the result as JSON on stdout.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public EndpointOptions endpoints() {
+        return endpoints;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Verifier.Endpoints sides = new Verifier.Endpoints(endpoints.sourceUrl(), endpoints.sourceUser(),
+                endpoints.sourcePassword(), endpoints.targetUrl(), endpoints.targetUser(), endpoints.targetPassword(),
+                endpoints.tables(), endpoints.columnMapping());
+        VerifySettings settings = new VerifySettings(chunkSize, maxRowsPerSecond, recheckTimeout, stateDir, resume);
+        PrintWriter out = spec.commandLine().getOut();
+        VerifyReport report;
+        try {
+            report = new Verifier(sides, settings, spec.commandLine().getErr()).run();
+        } catch (SQLException e) {
+            throw new SetupException("verify stopped: " + e.getMessage() + ". Fix: check both databases, then run "
+                    + "again with --resume to continue where it stopped.", e);
+        }
+        if (json) {
+            out.println(ReportJson.write(report));
+        } else {
+            printText(out, report);
+        }
+        return report.matches() ? 0 : 1;
+    }
+
+    private static void printText(PrintWriter out, VerifyReport report) {
+        for (TableResult table : report.tables()) {
+            out.printf("%-40s %,12d rows  %s%n", table.table(), table.sourceRows(), table.summary());
+            table.differences().stream().limit(SHOWN_PER_TABLE).forEach(d -> out.println("    " + d.describe()));
+            long more = table.missing() + table.extra() + table.different() - Math.min(SHOWN_PER_TABLE, table.differences().size());
+            if (more > 0) {
+                out.printf("    ... and %,d more (--json lists up to %d per table)%n", more, TableResult.MAX_LISTED);
+            }
+        }
+        long differing = report.tables().stream().filter(t -> !t.matches()).count();
+        String figures = String.format("%,d rows in %.1f s, %,.0f rows/s", report.sourceRows(), report.seconds(),
+                report.rowsPerSecond());
+        if (differing == 0) {
+            out.printf("lagzero verify: OK — %d tables match (%s)%n", report.tables().size(), figures);
+        } else {
+            out.printf("lagzero verify: DIFFERENT — %d of %d tables differ (%s)%n", differing, report.tables().size(), figures);
+        }
+    }
+}
