@@ -3,6 +3,7 @@ package io.lagzero.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableId;
@@ -216,6 +217,38 @@ abstract class AbstractPipelineTest {
                     .contains("The previous initial snapshot did not finish");
         } finally {
             keepLogs(dataDir, target.flavor().name().toLowerCase());
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    void verifyWhileTheLiveWorkloadReplicatesReportsNoFalseDifferences(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String db = target.qualifier() + "_verify";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(20_000));
+        Path dataDir = ServerDirs.fresh("e2e-verify");
+        Path config = VerifyRun.configFile(dir, source, db, target, db);
+        try (Pipeline pipeline = Pipeline.start(config(db, "verify", dataDir))) {
+            awaitIdenticalIn(db, List.of(new TableId(db, "orders")), Duration.ofMinutes(2));
+            try (OrdersWorkload writer = OrdersWorkload.start(source, db, 20_000)) {
+                for (int pass = 1; pass <= 3; pass++) {
+                    long writesBefore = writer.writes();
+                    VerifyRun run = VerifyRun.of(config, "--tables", db + ".orders", "--chunk-size", "2000",
+                            "--state-dir", dir.resolve("state").toString(), "--json");
+                    assertThat(run.code()).as("pass %d: %s", pass, run.describe()).isZero();
+                    assertThat(writer.writes()).as("the workload kept writing during pass %d", pass)
+                            .isGreaterThan(writesBefore + 100);
+                    JsonNode orders = run.table(db + ".orders");
+                    System.out.printf("verify pass %d under load: %d rows, %d chunks, %d mismatched, %d re-checked, "
+                            + "%.1f s%n", pass, orders.path("sourceRows").asLong(), orders.path("chunks").asLong(),
+                            orders.path("mismatchedChunks").asLong(), orders.path("rechecked").asLong(),
+                            orders.path("seconds").asDouble());
+                }
+            }
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
             ServerDirs.deleteRecursively(dataDir);
         }
     }
