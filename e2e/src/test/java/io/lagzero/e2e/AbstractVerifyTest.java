@@ -155,7 +155,7 @@ abstract class AbstractVerifyTest {
         assertThat(resumed.err()).contains("verify " + db + ".accounts: resuming");
         JsonNode accounts = resumed.table(db + ".accounts");
         assertThat(accounts.path("sourceRows").asLong()).as("rows of both runs, each once").isEqualTo(3000);
-        assertThat(accounts.path("chunks").asLong()).isEqualTo(31);
+        assertThat(accounts.path("chunks").asLong()).isEqualTo(30);
     }
 
     @Test

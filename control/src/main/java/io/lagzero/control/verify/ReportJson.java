@@ -49,10 +49,13 @@ public final class ReportJson {
         node.put("missing", result.missing());
         node.put("extra", result.extra());
         node.put("different", result.different());
-        node.put("notRechecked", result.notRechecked());
         node.put("seconds", round(result.seconds()));
-        ArrayNode differences = node.putArray("differences");
-        for (RowDifference difference : result.differences()) {
+        writeDifferences(node.putArray("differences"), result.differences());
+        return node;
+    }
+
+    static void writeDifferences(ArrayNode differences, List<RowDifference> list) {
+        for (RowDifference difference : list) {
             ObjectNode d = differences.addObject();
             d.put("kind", difference.kind().name().toLowerCase(java.util.Locale.ROOT));
             ObjectNode key = d.putObject("key");
@@ -66,12 +69,19 @@ public final class ReportJson {
                 c.put("target", column.targetValue());
             }
         }
-        return node;
     }
 
     static TableResult readTable(JsonNode node) {
+        return new TableResult(node.path("table").asText(), node.path("targetTable").asText(),
+                node.path("sourceRows").asLong(), node.path("targetRows").asLong(), node.path("chunks").asLong(),
+                node.path("mismatchedChunks").asLong(), node.path("rechecked").asLong(), node.path("missing").asLong(),
+                node.path("extra").asLong(), node.path("different").asLong(), readDifferences(node.path("differences")),
+                text(node.get("problem")), node.path("seconds").asDouble());
+    }
+
+    static List<RowDifference> readDifferences(JsonNode array) {
         List<RowDifference> differences = new ArrayList<>();
-        for (JsonNode d : node.path("differences")) {
+        for (JsonNode d : array) {
             Map<String, String> key = new LinkedHashMap<>();
             d.path("key").fields().forEachRemaining(e -> key.put(e.getKey(), e.getValue().asText()));
             List<RowDifference.ColumnDifference> columns = new ArrayList<>();
@@ -82,11 +92,7 @@ public final class ReportJson {
             differences.add(new RowDifference(RowDifference.Kind.valueOf(d.path("kind").asText().toUpperCase(java.util.Locale.ROOT)),
                     key, List.of(), columns));
         }
-        return new TableResult(node.path("table").asText(), node.path("targetTable").asText(),
-                node.path("sourceRows").asLong(), node.path("targetRows").asLong(), node.path("chunks").asLong(),
-                node.path("mismatchedChunks").asLong(), node.path("rechecked").asLong(), node.path("missing").asLong(),
-                node.path("extra").asLong(), node.path("different").asLong(), node.path("notRechecked").asLong(),
-                differences, text(node.get("problem")), node.path("seconds").asDouble());
+        return differences;
     }
 
     private static String text(JsonNode node) {

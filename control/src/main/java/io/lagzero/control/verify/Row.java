@@ -33,6 +33,21 @@ record Row(List<Comparable<?>> values, List<Integer> keyPositions, String text) 
         return key;
     }
 
+    int compareKeyTo(List<Comparable<?>> key) {
+        return compareKeys(key(), key);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compareKeys(List<Comparable<?>> a, List<Comparable<?>> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int order = ((Comparable) a.get(i)).compareTo(b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     int compareKeyTo(Row other) {
         for (int position : keyPositions) {

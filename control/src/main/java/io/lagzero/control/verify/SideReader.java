@@ -62,6 +62,16 @@ final class SideReader {
         }
     }
 
+    /** The highest key on this side now, or null when the table is empty. */
+    List<Comparable<?>> highestKey() throws SQLException {
+        String descending = layout.keyColumns().stream().map(k -> orderExpression(k) + " DESC")
+                .collect(Collectors.joining(", "));
+        try (PreparedStatement ps = connection.prepareStatement(select + " ORDER BY " + descending + " LIMIT 1")) {
+            List<Row> rows = read(ps);
+            return rows.isEmpty() ? null : rows.get(0).key();
+        }
+    }
+
     /** The rows of exactly these keys that exist on this side, in key order. */
     List<Row> byKeys(List<List<Comparable<?>>> keys) throws SQLException {
         List<Row> rows = new ArrayList<>();

@@ -8,12 +8,11 @@ import java.util.List;
  * @param sourceRows rows read from the source, each once (a live table's count at the time it was read)
  * @param chunks chunks compared; {@code mismatchedChunks} of them hashed differently
  * @param suspects rows that differed when their chunk was read, and were re-checked
- * @param notRechecked differing rows beyond the re-check limit, counted but neither re-checked nor listed
  * @param differences the persistent differences, at most {@link #MAX_LISTED}
  * @param problem why the table could not be compared, or null
  */
 public record TableResult(String table, String targetTable, long sourceRows, long targetRows, long chunks,
-        long mismatchedChunks, long suspects, long missing, long extra, long different, long notRechecked,
+        long mismatchedChunks, long suspects, long missing, long extra, long different,
         List<RowDifference> differences, String problem, double seconds) {
     public static final int MAX_LISTED = 100;
 
@@ -23,7 +22,7 @@ public record TableResult(String table, String targetTable, long sourceRows, lon
         if (problem != null) {
             return Status.ERROR;
         }
-        return missing + extra + different + notRechecked == 0 ? Status.MATCH : Status.DIFFERENT;
+        return missing + extra + different == 0 ? Status.MATCH : Status.DIFFERENT;
     }
 
     public boolean matches() {
@@ -31,15 +30,14 @@ public record TableResult(String table, String targetTable, long sourceRows, lon
     }
 
     static TableResult problem(String table, String targetTable, String problem) {
-        return new TableResult(table, targetTable, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), problem, 0);
+        return new TableResult(table, targetTable, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), problem, 0);
     }
 
     public String summary() {
         return switch (status()) {
             case MATCH -> "match";
             case ERROR -> "not compared: " + problem;
-            case DIFFERENT -> missing + " missing, " + extra + " extra, " + different + " different"
-                    + (notRechecked > 0 ? ", " + notRechecked + " more not re-checked" : "");
+            case DIFFERENT -> missing + " missing, " + extra + " extra, " + different + " different";
         };
     }
 }

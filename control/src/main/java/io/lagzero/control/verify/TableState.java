@@ -3,19 +3,25 @@ package io.lagzero.control.verify;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How far one table's pass has got: what a resumed run continues from. */
+/** How far one table's pass has got, and what it has found: what a resumed run continues from. */
 final class TableState {
-    static final int MAX_SUSPECTS = 10_000;
-
     final String table;
+    /** The highest key on either side when the pass of the table started; null: not yet known or empty. */
+    List<Comparable<?>> endKey;
     List<Comparable<?>> lastKey;
     boolean scanned;
     long sourceRows;
     long targetRows;
     long chunks;
     long mismatchedChunks;
+    long rechecked;
+    /** Keys that differed when their chunk was read and wait for their re-check. */
     final List<List<Comparable<?>>> suspects = new ArrayList<>();
-    long notRechecked;
+    long missing;
+    long extra;
+    long different;
+    /** The first persistent differences, at most {@link TableResult#MAX_LISTED}. */
+    final List<RowDifference> listed = new ArrayList<>();
     TableResult result;
 
     TableState(String table) {
@@ -29,14 +35,28 @@ final class TableState {
         if (mismatched) {
             mismatchedChunks++;
         }
-        for (RowDifference difference : differences) {
-            if (suspects.size() < MAX_SUSPECTS) {
-                suspects.add(difference.keyValues());
-            } else {
-                notRechecked++;
-            }
-        }
+        differences.forEach(difference -> suspects.add(difference.keyValues()));
         lastKey = chunk.upperKey();
         scanned = chunk.last();
+    }
+
+    /** The re-check of every suspect ended with these differences persisting. */
+    void rechecked(List<RowDifference> persistent) {
+        rechecked += suspects.size();
+        suspects.clear();
+        for (RowDifference difference : persistent) {
+            switch (difference.kind()) {
+                case MISSING -> missing++;
+                case EXTRA -> extra++;
+                case DIFFERENT -> different++;
+            }
+            if (listed.size() < TableResult.MAX_LISTED) {
+                listed.add(difference);
+            }
+        }
+    }
+
+    long persistent() {
+        return missing + extra + different;
     }
 }

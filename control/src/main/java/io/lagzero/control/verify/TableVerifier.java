@@ -2,15 +2,21 @@ package io.lagzero.control.verify;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Verifies one table: reads both sides chunk by chunk in key order, hashes each side's chunk,
- * merges the rows of chunks whose hashes differ, saves progress after every chunk, and finally
- * re-checks the differing rows so only persistent differences are reported.
+ * Verifies one table: reads both sides chunk by chunk in key order up to the highest key at the
+ * start, hashes each side's chunk, merges the rows of chunks whose hashes differ, re-checks the
+ * differing rows whenever {@value #RECHECK_BATCH} have gathered and at the end (so a lagging
+ * pipeline slows the pass down instead of flooding it), and saves progress after every step.
  */
 final class TableVerifier {
+    static final int RECHECK_BATCH = 2_000;
+    /** A table with this many persistent differences is plainly different: later suspects are re-read without waiting. */
+    static final int PLAINLY_DIFFERENT = 1_000;
+
     private final Connection source;
     private final Connection target;
     private final SqlFlavor targetFlavor;
@@ -33,32 +39,44 @@ final class TableVerifier {
         long started = System.nanoTime();
         SideReader sourceSide = SideReader.source(source, layout);
         SideReader targetSide = SideReader.target(target, targetFlavor, layout);
+        if (state.chunks == 0) {
+            state.endKey = higher(sourceSide.highestKey(), targetSide.highestKey());
+        }
         while (!state.scanned) {
             List<Row> sourceRows = sourceSide.after(state.lastKey, settings.chunkSize());
             List<Row> targetRows = targetSide.after(state.lastKey, settings.chunkSize());
-            Chunk chunk = Chunk.cut(sourceRows, targetRows, settings.chunkSize());
+            Chunk chunk = Chunk.cut(sourceRows, targetRows, settings.chunkSize(), state.endKey);
             boolean mismatched = !Arrays.equals(RowMerge.digest(chunk.source()), RowMerge.digest(chunk.target()));
             state.chunkDone(chunk, mismatched,
                     mismatched ? RowMerge.differences(chunk.source(), chunk.target(), layout) : List.of());
+            if (state.suspects.size() >= RECHECK_BATCH) {
+                recheck(layout, state, sourceSide, targetSide);
+            }
             save.run();
             throttle.pace(Math.max(sourceRows.size(), targetRows.size()));
             progress.chunk(layout.table().toString(), state, estimatedRows, seconds(started));
         }
-        if (!state.suspects.isEmpty()) {
-            progress.rechecking(layout.table().toString(), state.suspects.size());
-        }
-        List<RowDifference> persistent = new Recheck(sourceSide, targetSide, layout, settings.recheckTimeout())
-                .persistent(List.copyOf(state.suspects));
+        recheck(layout, state, sourceSide, targetSide);
         return new TableResult(layout.table().toString(), layout.targetQualifier() + "." + layout.targetTable(),
-                state.sourceRows, state.targetRows, state.chunks, state.mismatchedChunks, state.suspects.size(),
-                count(persistent, RowDifference.Kind.MISSING), count(persistent, RowDifference.Kind.EXTRA),
-                count(persistent, RowDifference.Kind.DIFFERENT), state.notRechecked,
-                List.copyOf(persistent.subList(0, Math.min(persistent.size(), TableResult.MAX_LISTED))), null,
-                seconds(started));
+                state.sourceRows, state.targetRows, state.chunks, state.mismatchedChunks, state.rechecked,
+                state.missing, state.extra, state.different, List.copyOf(state.listed), null, seconds(started));
     }
 
-    private static long count(List<RowDifference> differences, RowDifference.Kind kind) {
-        return differences.stream().filter(d -> d.kind() == kind).count();
+    private void recheck(TableLayout layout, TableState state, SideReader sourceSide, SideReader targetSide)
+            throws SQLException, InterruptedException {
+        if (state.suspects.isEmpty()) {
+            return;
+        }
+        progress.rechecking(layout.table().toString(), state.suspects.size());
+        Duration timeout = state.persistent() >= PLAINLY_DIFFERENT ? Duration.ZERO : settings.recheckTimeout();
+        state.rechecked(new Recheck(sourceSide, targetSide, layout, timeout).persistent(List.copyOf(state.suspects)));
+    }
+
+    private static List<Comparable<?>> higher(List<Comparable<?>> a, List<Comparable<?>> b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return Row.compareKeys(a, b) >= 0 ? a : b;
     }
 
     private static double seconds(long startedNanos) {

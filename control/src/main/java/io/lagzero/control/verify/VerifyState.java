@@ -77,6 +77,9 @@ final class VerifyState {
         for (TableState t : tables.values()) {
             ObjectNode node = list.addObject();
             node.put("table", t.table);
+            if (t.endKey != null) {
+                KeyCodec.encode(t.endKey).forEach(node.putArray("endKey")::add);
+            }
             if (t.lastKey != null) {
                 KeyCodec.encode(t.lastKey).forEach(node.putArray("lastKey")::add);
             }
@@ -85,7 +88,11 @@ final class VerifyState {
             node.put("targetRows", t.targetRows);
             node.put("chunks", t.chunks);
             node.put("mismatchedChunks", t.mismatchedChunks);
-            node.put("notRechecked", t.notRechecked);
+            node.put("rechecked", t.rechecked);
+            node.put("missing", t.missing);
+            node.put("extra", t.extra);
+            node.put("different", t.different);
+            ReportJson.writeDifferences(node.putArray("listed"), t.listed);
             ArrayNode suspects = node.putArray("suspects");
             t.suspects.forEach(key -> KeyCodec.encode(key).forEach(suspects.addArray()::add));
             if (t.result != null) {
@@ -110,6 +117,9 @@ final class VerifyState {
                     Instant.parse(root.path("startedAt").asText()));
             for (JsonNode node : root.path("tables")) {
                 TableState t = state.table(node.path("table").asText());
+                if (node.has("endKey")) {
+                    t.endKey = KeyCodec.decode(strings(node.get("endKey")));
+                }
                 if (node.has("lastKey")) {
                     t.lastKey = KeyCodec.decode(strings(node.get("lastKey")));
                 }
@@ -118,7 +128,11 @@ final class VerifyState {
                 t.targetRows = node.path("targetRows").asLong();
                 t.chunks = node.path("chunks").asLong();
                 t.mismatchedChunks = node.path("mismatchedChunks").asLong();
-                t.notRechecked = node.path("notRechecked").asLong();
+                t.rechecked = node.path("rechecked").asLong();
+                t.missing = node.path("missing").asLong();
+                t.extra = node.path("extra").asLong();
+                t.different = node.path("different").asLong();
+                t.listed.addAll(ReportJson.readDifferences(node.path("listed")));
                 for (JsonNode key : node.path("suspects")) {
                     t.suspects.add(KeyCodec.decode(strings(key)));
                 }
