@@ -121,15 +121,21 @@ abstract class AbstractVerifyTest {
     void aCleanCopyMatchesAndIsRecordedAsTheLastCleanPass() throws Exception {
         String db = "clean";
         prepare(db);
-        VerifyRun run = VerifyRun.of(config(db), "--tables", db + ".*", "--chunk-size", "700",
+        String codes = "CREATE TABLE codes (code VARCHAR(20) NOT NULL, n INT NOT NULL, label VARCHAR(40) NULL, "
+                + "PRIMARY KEY (code, n))";
+        source.execute(db, codes, "INSERT INTO codes SELECT CONCAT(ELT(1 + seq % 8, 'a', 'B', 'ä', 'Z', 'é', 'b', 'A', 'z '), "
+                + "seq), seq % 3, IF(seq % 2 = 0, NULL, 'label') FROM seq_1_to_200");
+        target.server().execute(db, codes);
+        TableCopy.copy(source, db, "codes", target, db);
+        VerifyRun run = VerifyRun.of(config(db), "--tables", db + ".*", "--chunk-size", "50",
                 "--state-dir", dir.resolve("state").toString());
         assertThat(run.code()).as(run.describe()).isZero();
-        assertThat(run.out()).contains("clean.accounts").contains("3,000 rows  match")
-                .contains("lagzero verify: OK — 1 tables match");
+        assertThat(run.out()).contains("clean.accounts").contains("3,000 rows  match").contains("200 rows  match")
+                .contains("lagzero verify: OK — 2 tables match");
         assertThat(run.err()).contains("verify clean.accounts: match — 3,000 rows");
         assertThat(LastCleanPass.read(dir.resolve("state"))).hasValueSatisfying(pass -> {
-            assertThat(pass.tables()).containsExactly("clean.accounts");
-            assertThat(pass.rows()).isEqualTo(3000);
+            assertThat(pass.tables()).containsExactly("clean.accounts", "clean.codes");
+            assertThat(pass.rows()).isEqualTo(3200);
         });
         assertThat(run.out()).doesNotContain(target.password()).doesNotContain(MariaDbServer.PASSWORD);
     }

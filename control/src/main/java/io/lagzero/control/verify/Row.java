@@ -48,15 +48,8 @@ record Row(List<Comparable<?>> values, List<Integer> keyPositions, String text) 
         return 0;
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
     int compareKeyTo(Row other) {
-        for (int position : keyPositions) {
-            int order = ((Comparable) values.get(position)).compareTo(other.values.get(position));
-            if (order != 0) {
-                return order;
-            }
-        }
-        return 0;
+        return compareKeys(key(), other.key());
     }
 
     String describeKey(TableComparator.SourceColumns columns) {

@@ -1,6 +1,5 @@
 package io.lagzero.control.verify;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -23,9 +22,5 @@ public record VerifyReport(Instant startedAt, Instant finishedAt, List<TableResu
     public double rowsPerSecond() {
         double seconds = seconds();
         return seconds == 0 ? 0 : sourceRows() / seconds;
-    }
-
-    public Duration elapsed() {
-        return Duration.between(startedAt, finishedAt);
     }
 }
