@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AbstractPipelineTest {
     private static final int SEEDED_ORDERS = 60_000;
+    /** A busy application the pipeline keeps up with (lag of seconds, not minutes) on a 2-core build machine. */
+    private static final int LIVE_WRITES_PER_SECOND = 500;
     static MariaDbServer source;
     static KafkaBroker kafka;
     static Target target;
@@ -232,7 +234,7 @@ abstract class AbstractPipelineTest {
         Path config = VerifyRun.configFile(dir, source, db, target, db);
         try (Pipeline pipeline = Pipeline.start(config(db, "verify", dataDir))) {
             awaitIdenticalIn(db, List.of(new TableId(db, "orders")), Duration.ofMinutes(2));
-            try (OrdersWorkload writer = OrdersWorkload.start(source, db, 20_000)) {
+            try (OrdersWorkload writer = OrdersWorkload.start(source, db, 20_000, LIVE_WRITES_PER_SECOND)) {
                 for (int pass = 1; pass <= 3; pass++) {
                     long writesBefore = writer.writes();
                     VerifyRun run = VerifyRun.of(config, "--tables", db + ".orders", "--chunk-size", "2000",
