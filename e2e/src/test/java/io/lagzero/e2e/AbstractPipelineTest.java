@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableId;
@@ -249,6 +250,44 @@ abstract class AbstractPipelineTest {
                             orders.path("seconds").asDouble());
                 }
             }
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    void verifyRepairSendsTheDifferingRowsThroughThePipelineAgain(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String db = target.qualifier() + "_repair";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(2000),
+                SignalTable.createStatement(new TableId(db, SignalTable.NAME)));
+        Path dataDir = ServerDirs.fresh("e2e-repair");
+        Path config = VerifyRun.configFile(dir, source, db, target, db);
+        String[] options = {"--tables", db + ".orders", "--recheck-timeout", "2s", "--json",
+            "--state-dir", dir.resolve("state").toString()};
+        try (Pipeline pipeline = Pipeline.start(config(db, "repair", dataDir))) {
+            awaitIdenticalIn(db, List.of(new TableId(db, "orders")), Duration.ofMinutes(2));
+            String orders = qualified(db, "orders");
+            target.server().execute(db, "DELETE FROM " + orders + " WHERE id = 10",
+                    "UPDATE " + orders + " SET customer = 'changed' WHERE id = 20",
+                    "INSERT INTO " + orders + " (id, customer, amount, status, updated_at) "
+                            + "VALUES (5000, 'ghost', 1.00, NULL, '2024-01-01 00:00:00')");
+            VerifyRun found = VerifyRun.of(config, options);
+            assertThat(found.code()).as(found.describe()).isEqualTo(1);
+            assertThat(found.differences(db + ".orders"))
+                    .containsExactly("missing id=10", "different id=20 [customer]", "extra id=5000");
+
+            VerifyRun repair = VerifyRun.of(config, java.util.stream.Stream.concat(java.util.Arrays.stream(options),
+                    java.util.stream.Stream.of("--repair")).toArray(String[]::new));
+            assertThat(repair.code()).as(repair.describe()).isZero();
+            assertThat(repair.table(db + ".orders").path("repaired").asLong()).isEqualTo(3);
+            assertThat(repair.err()).contains("repairing 3 rows through the pipeline");
+
+            VerifyRun again = VerifyRun.of(config, options);
+            assertThat(again.code()).as(again.describe()).isZero();
             assertThat(pipeline.failure()).isEmpty();
         } finally {
             ServerDirs.deleteRecursively(dataDir);

@@ -46,6 +46,7 @@ public final class ReportJson {
         node.put("chunks", result.chunks());
         node.put("mismatchedChunks", result.mismatchedChunks());
         node.put("rechecked", result.suspects());
+        node.put("repaired", result.repaired());
         node.put("missing", result.missing());
         node.put("extra", result.extra());
         node.put("different", result.different());
@@ -74,7 +75,8 @@ public final class ReportJson {
     static TableResult readTable(JsonNode node) {
         return new TableResult(node.path("table").asText(), node.path("targetTable").asText(),
                 node.path("sourceRows").asLong(), node.path("targetRows").asLong(), node.path("chunks").asLong(),
-                node.path("mismatchedChunks").asLong(), node.path("rechecked").asLong(), node.path("missing").asLong(),
+                node.path("mismatchedChunks").asLong(), node.path("rechecked").asLong(), node.path("repaired").asLong(),
+                node.path("missing").asLong(),
                 node.path("extra").asLong(), node.path("different").asLong(), readDifferences(node.path("differences")),
                 text(node.get("problem")), node.path("seconds").asDouble());
     }

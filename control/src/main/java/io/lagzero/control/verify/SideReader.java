@@ -23,6 +23,7 @@ final class SideReader {
     private final SqlFlavor flavor;
     private final TableLayout layout;
     private final boolean source;
+    private final String table;
     private final String select;
 
     private SideReader(Connection connection, SqlFlavor flavor, TableLayout layout, boolean source) {
@@ -30,7 +31,7 @@ final class SideReader {
         this.flavor = flavor;
         this.layout = layout;
         this.source = source;
-        String table = source ? flavor.qualified(layout.table().database(), layout.table().table())
+        this.table = source ? flavor.qualified(layout.table().database(), layout.table().table())
                 : flavor.qualified(layout.targetQualifier(), layout.targetTable());
         this.select = "SELECT " + layout.columns().stream().map(c -> flavor.selectExpression(name(c), c.kind()))
                 .collect(Collectors.joining(", ")) + " FROM " + table;
@@ -90,6 +91,16 @@ final class SideReader {
         }
         rows.sort(Row::compareKeyTo);
         return rows;
+    }
+
+    /** Deletes the row of exactly this key (on the target, for a row the source does not have). */
+    void delete(List<Comparable<?>> key) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM " + table + " WHERE " + keyCondition(1))) {
+            for (int i = 0; i < key.size(); i++) {
+                bind(ps, i + 1, key.get(i));
+            }
+            ps.executeUpdate();
+        }
     }
 
     /** {@code (k1 > ?) OR (k1 = ? AND k2 > ?) OR ...}: rows after a key, in a form both range optimizers use. */

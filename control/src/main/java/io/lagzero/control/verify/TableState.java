@@ -22,7 +22,11 @@ final class TableState {
     long different;
     /** The first persistent differences, at most {@link TableResult#MAX_LISTED}. */
     final List<RowDifference> listed = new ArrayList<>();
+    /** The persistent differences' kinds and keys, for {@code --repair}; at most {@link #MAX_REPAIRED}. */
+    final List<RowDifference> toRepair = new ArrayList<>();
+    long repaired;
     TableResult result;
+    static final int MAX_REPAIRED = 10_000;
 
     TableState(String table) {
         this.table = table;
@@ -53,10 +57,25 @@ final class TableState {
             if (listed.size() < TableResult.MAX_LISTED) {
                 listed.add(difference);
             }
+            if (toRepair.size() < MAX_REPAIRED) {
+                toRepair.add(new RowDifference(difference.kind(), java.util.Map.of(), difference.keyValues(), List.of()));
+            }
         }
     }
 
     long persistent() {
         return missing + extra + different;
+    }
+
+    /** After a repair, these differences remain: the counts and lists start over from them. */
+    void afterRepair(List<RowDifference> remaining) {
+        repaired += toRepair.size() - remaining.size();
+        missing = 0;
+        extra = 0;
+        different = 0;
+        listed.clear();
+        toRepair.clear();
+        suspects.clear();
+        rechecked(remaining);
     }
 }

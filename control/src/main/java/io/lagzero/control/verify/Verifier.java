@@ -1,6 +1,8 @@
 package io.lagzero.control.verify;
 
 import io.lagzero.connector.JdbcConnections;
+import io.lagzero.connector.SetupException;
+import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
@@ -64,8 +66,9 @@ public final class Verifier {
             List<TableId> tables = SourcePreflight.selectedTables(source, endpoints.tables());
             VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
             String targetQualifier = targetFlavor.currentQualifier(target);
+            Repair repair = settings.repair() ? new Repair(source, target, targetFlavor, signalTable(source, tables)) : null;
             TableVerifier verifier = new TableVerifier(source, target, targetFlavor, settings,
-                    new Throttle(settings.maxRowsPerSecond()), progress);
+                    new Throttle(settings.maxRowsPerSecond()), progress, repair);
             List<TableResult> results = new ArrayList<>();
             for (TableId table : tables) {
                 results.add(verify(table, state, source, target, targetQualifier, verifier));
@@ -98,6 +101,27 @@ public final class Verifier {
         state.save();
         progress.done(result);
         return result;
+    }
+
+    /** The signal table {@code --repair} writes to; Debezium must already watch it. */
+    private TableId signalTable(Connection source, List<TableId> tables) throws SQLException {
+        TableId signal = settings.signalTable() != null ? settings.signalTable()
+                : new TableId(tables.get(0).database(), SignalTable.NAME);
+        try (PreparedStatement ps = source.prepareStatement(
+                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, signal.database());
+            ps.setString(2, signal.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw new SetupException("--repair needs the Debezium signal table " + signal + " on the source. Fix: "
+                            + SignalTable.createStatement(signal) + "; then restart lagzero run (Kafka Connect: set "
+                            + "signal.data.collection=" + signal + " on the source connector), or name another "
+                            + "table with --signal-table.");
+                }
+            }
+        }
+        return signal;
     }
 
     private static long estimatedRows(Connection source, TableId table) throws SQLException {

@@ -1,6 +1,7 @@
 package io.lagzero.control.verify;
 
 import io.lagzero.connector.SetupException;
+import io.lagzero.connector.TableId;
 import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.control.run.UsesEndpoints;
@@ -44,8 +45,24 @@ public final class VerifyCommand implements Callable<Integer>, UsesEndpoints {
     @Option(names = "--json", description = "Print the result as JSON on stdout.")
     boolean json;
 
+    @Option(names = "--repair", description = "Send persistently differing rows through the pipeline again "
+            + "(Debezium incremental snapshot of just their keys); delete rows only the target has.")
+    boolean repair;
+
+    @Option(names = "--signal-table", paramLabel = "DB.TABLE",
+            description = "The source's Debezium signal table for --repair (default: <db of the first table>.lagzero_signals).")
+    String signalTable;
+
     @Spec
     CommandSpec spec;
+
+    private static TableId signalTableId(String name) {
+        String[] parts = name.split("\\.");
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+            throw new SetupException("--signal-table '" + name + "' is not DATABASE.TABLE. Fix: write e.g. app.lagzero_signals");
+        }
+        return new TableId(parts[0], parts[1]);
+    }
 
     @Override
     public EndpointOptions endpoints() {
@@ -57,7 +74,8 @@ public final class VerifyCommand implements Callable<Integer>, UsesEndpoints {
         Verifier.Endpoints sides = new Verifier.Endpoints(endpoints.sourceUrl(), endpoints.sourceUser(),
                 endpoints.sourcePassword(), endpoints.targetUrl(), endpoints.targetUser(), endpoints.targetPassword(),
                 endpoints.tables(), endpoints.columnMapping());
-        VerifySettings settings = new VerifySettings(chunkSize, maxRowsPerSecond, recheckTimeout, stateDir, resume);
+        VerifySettings settings = new VerifySettings(chunkSize, maxRowsPerSecond, recheckTimeout, stateDir, resume,
+                repair, signalTable == null ? null : signalTableId(signalTable));
         PrintWriter out = spec.commandLine().getOut();
         VerifyReport report;
         try {

@@ -32,6 +32,10 @@ final class VerifyProgress {
         err.printf("verify %s: re-checking %,d differing rows%n", table, rows);
     }
 
+    void note(String table, String message) {
+        err.printf("verify %s: %s%n", table, message);
+    }
+
     void done(TableResult result) {
         err.printf("verify %s: %s — %,d rows in %.1f s%n", result.table(), result.summary(), result.sourceRows(),
                 result.seconds());

@@ -1,6 +1,7 @@
 package io.lagzero.control.verify;
 
 import io.lagzero.connector.SetupException;
+import io.lagzero.connector.TableId;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -12,10 +13,16 @@ import java.time.Duration;
  * @param recheckTimeout how long differing rows are re-read before they count as persistent
  * @param stateDir where the pass's progress and the last clean pass are kept
  * @param resume continue the unfinished pass in {@code stateDir}
+ * @param repair send persistently differing rows through the pipeline again
+ * @param signalTable the source's Debezium signal table for {@code repair}; null: lagzero's default
  */
 public record VerifySettings(int chunkSize, long maxRowsPerSecond, Duration recheckTimeout, Path stateDir,
-        boolean resume) {
+        boolean resume, boolean repair, TableId signalTable) {
     public static final int MAX_CHUNK_SIZE = 1_000_000;
+
+    public VerifySettings(int chunkSize, long maxRowsPerSecond, Duration recheckTimeout, Path stateDir, boolean resume) {
+        this(chunkSize, maxRowsPerSecond, recheckTimeout, stateDir, resume, false, null);
+    }
 
     public VerifySettings {
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {

@@ -93,6 +93,12 @@ final class VerifyState {
             node.put("extra", t.extra);
             node.put("different", t.different);
             ReportJson.writeDifferences(node.putArray("listed"), t.listed);
+            node.put("repaired", t.repaired);
+            ArrayNode toRepair = node.putArray("toRepair");
+            for (RowDifference d : t.toRepair) {
+                ArrayNode entry = toRepair.addArray().add(d.kind().name());
+                KeyCodec.encode(d.keyValues()).forEach(entry::add);
+            }
             ArrayNode suspects = node.putArray("suspects");
             t.suspects.forEach(key -> KeyCodec.encode(key).forEach(suspects.addArray()::add));
             if (t.result != null) {
@@ -133,6 +139,12 @@ final class VerifyState {
                 t.extra = node.path("extra").asLong();
                 t.different = node.path("different").asLong();
                 t.listed.addAll(ReportJson.readDifferences(node.path("listed")));
+                t.repaired = node.path("repaired").asLong();
+                for (JsonNode entry : node.path("toRepair")) {
+                    List<String> values = strings(entry);
+                    t.toRepair.add(new RowDifference(RowDifference.Kind.valueOf(values.get(0)), Map.of(),
+                            KeyCodec.decode(values.subList(1, values.size())), List.of()));
+                }
                 for (JsonNode key : node.path("suspects")) {
                     t.suspects.add(KeyCodec.decode(strings(key)));
                 }

@@ -21,9 +21,9 @@ class ReportJsonTest {
         RowDifference different = new RowDifference(RowDifference.Kind.DIFFERENT, key, List.of(),
                 List.of(new RowDifference.ColumnDifference("note", "note", "", null)));
         RowDifference missing = new RowDifference(RowDifference.Kind.MISSING, Map.of("id", "9"), List.of(), List.of());
-        TableResult table = new TableResult("shop.orders", "public.orders", 1000, 999, 1, 1, 3, 1, 0, 1,
+        TableResult table = new TableResult("shop.orders", "public.orders", 1000, 999, 1, 1, 3, 0, 1, 0, 1,
                 List.of(different, missing), null, 1.25);
-        TableResult clean = new TableResult("shop.sites", "public.sites", 10, 10, 1, 0, 0, 0, 0, 0, List.of(), null, 0.5);
+        TableResult clean = new TableResult("shop.sites", "public.sites", 10, 10, 1, 0, 0, 0, 0, 0, 0, List.of(), null, 0.5);
         VerifyReport report = new VerifyReport(START, START.plusSeconds(2), List.of(table, clean));
 
         JsonNode json = new ObjectMapper().readTree(ReportJson.write(report));
@@ -52,7 +52,7 @@ class ReportJsonTest {
 
     @Test
     void aTableResultSurvivesTheStateFile() {
-        TableResult result = new TableResult("a.b", "public.b", 5, 4, 2, 1, 1, 1, 0, 0,
+        TableResult result = new TableResult("a.b", "public.b", 5, 4, 2, 1, 1, 0, 1, 0, 0,
                 List.of(new RowDifference(RowDifference.Kind.MISSING, Map.of("id", "3"), List.of(), List.of())), null, 1.5);
         TableResult read = ReportJson.readTable(ReportJson.table(result));
         assertThat(read).usingRecursiveComparison().isEqualTo(result);
