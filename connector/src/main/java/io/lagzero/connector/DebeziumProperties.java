@@ -24,6 +24,8 @@ public final class DebeziumProperties {
         p.setProperty("table.include.list", source.tables().stream()
                 .map(t -> quote(t.database()) + "\\." + quote(t.table())).collect(Collectors.joining(",")));
         p.setProperty("snapshot.mode", "initial");
+        // lagzero verify --repair asks for incremental snapshots of single keys through this table.
+        p.setProperty("signal.data.collection", SignalTable.of(source).toString());
         p.setProperty("include.schema.changes", "false");
         p.setProperty("tombstones.on.delete", "false");
         // Lossless values and the column metadata the sink uses to create target tables.

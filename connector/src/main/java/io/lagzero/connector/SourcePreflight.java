@@ -76,7 +76,8 @@ public final class SourcePreflight {
         }
     }
 
-    private static List<TableId> selectedTables(Connection c, TableSelector selector) throws SQLException {
+    /** The base tables the selector matches, in name order; none is a {@link SetupException}. */
+    public static List<TableId> selectedTables(Connection c, TableSelector selector) throws SQLException {
         List<TableId> tables = new ArrayList<>();
         String sql = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' "
                 + "AND TABLE_SCHEMA NOT IN ('mysql', 'sys', 'information_schema', 'performance_schema') "

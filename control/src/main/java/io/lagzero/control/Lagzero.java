@@ -5,6 +5,8 @@ import io.lagzero.control.demo.DemoCommand;
 import io.lagzero.control.run.ConfigFile;
 import io.lagzero.control.run.RunCommand;
 import io.lagzero.control.status.StatusCommand;
+import io.lagzero.control.run.UsesEndpoints;
+import io.lagzero.control.verify.VerifyCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
 /** The {@code lagzero} command. */
 @Command(name = "lagzero", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Moves a live MySQL/MariaDB database to a new database with zero downtime.",
-        subcommands = {RunCommand.class, StatusCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, DemoCommand.class})
 public final class Lagzero {
 
     public static void main(String[] args) {
@@ -35,15 +37,18 @@ public final class Lagzero {
         }
     }
 
-    /** The command line, with the defaults of {@code run --config FILE} read before parsing. */
+    /** The command line, with the defaults of {@code --config FILE} (run, verify) read before parsing. */
     public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Lagzero());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         configFile(args).ifPresent(path -> {
             ConfigFile file = ConfigFile.load(path);
-            CommandLine run = cli.getSubcommands().get("run");
-            run.setDefaultValueProvider(file.defaults());
-            ((RunCommand) run.getCommand()).useConfigFile(file);
+            for (CommandLine subcommand : cli.getSubcommands().values()) {
+                if (subcommand.getCommand() instanceof UsesEndpoints command) {
+                    subcommand.setDefaultValueProvider(file.defaults());
+                    command.endpoints().useConfigFile(file);
+                }
+            }
         });
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             Throwable cause = error;

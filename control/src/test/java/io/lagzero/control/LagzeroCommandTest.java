@@ -53,6 +53,21 @@ class LagzeroCommandTest {
     }
 
     @Test
+    void verifyTakesTheSameConnectionOptionsAndConfigFileAsRun() throws Exception {
+        Result missing = run("verify", "--target", "jdbc:postgresql://127.0.0.1:5432/app", "--target-user", "u", "--tables", "app.*");
+        assertThat(missing.code).isEqualTo(2);
+        assertThat(missing.err).contains("lagzero: --source is missing. Fix: give the source JDBC URL");
+
+        Path config = dir.resolve("verify.properties");
+        Files.writeString(config, String.join("\n",
+                "source=jdbc:mariadb://127.0.0.1:" + ServerDirs.freePort() + "/app", "source-user=u", "source-password=s3cret",
+                "target=jdbc:mariadb://127.0.0.1:1/app", "target-user=t", "tables=app.*", "chunk-size=500"));
+        Result unreachable = run("verify", "--config", config.toString());
+        assertThat(unreachable.code).isEqualTo(2);
+        assertThat(unreachable.err).startsWith("lagzero: Cannot reach the source database").doesNotContain("s3cret");
+    }
+
+    @Test
     void anUnreadableConfigFileSaysSo() {
         Result result = run("run", "--config", dir.resolve("missing.properties").toString());
         assertThat(result.code).isEqualTo(2);

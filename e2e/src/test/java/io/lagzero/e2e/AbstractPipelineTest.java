@@ -3,6 +3,8 @@ package io.lagzero.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableId;
@@ -36,6 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class AbstractPipelineTest {
     private static final int SEEDED_ORDERS = 60_000;
+    /** A busy application the pipeline keeps up with (lag of seconds, not minutes) on a 2-core build machine. */
+    private static final int LIVE_WRITES_PER_SECOND = 500;
     static MariaDbServer source;
     static KafkaBroker kafka;
     static Target target;
@@ -239,6 +243,76 @@ abstract class AbstractPipelineTest {
                     .contains("The previous initial snapshot did not finish");
         } finally {
             keepLogs(dataDir, target.flavor().name().toLowerCase());
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    void verifyWhileTheLiveWorkloadReplicatesReportsNoFalseDifferences(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String db = target.qualifier() + "_verify";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(20_000));
+        Path dataDir = ServerDirs.fresh("e2e-verify");
+        Path config = VerifyRun.configFile(dir, source, db, target, db);
+        try (Pipeline pipeline = Pipeline.start(config(db, "verify", dataDir))) {
+            awaitIdenticalIn(db, List.of(new TableId(db, "orders")), Duration.ofMinutes(2));
+            try (OrdersWorkload writer = OrdersWorkload.start(source, db, 20_000, LIVE_WRITES_PER_SECOND)) {
+                for (int pass = 1; pass <= 3; pass++) {
+                    long writesBefore = writer.writes();
+                    VerifyRun run = VerifyRun.of(config, "--tables", db + ".orders", "--chunk-size", "2000",
+                            "--state-dir", dir.resolve("state").toString(), "--json");
+                    assertThat(run.code()).as("pass %d: %s", pass, run.describe()).isZero();
+                    assertThat(writer.writes()).as("the workload kept writing during pass %d", pass)
+                            .isGreaterThan(writesBefore + 100);
+                    JsonNode orders = run.table(db + ".orders");
+                    System.out.printf("verify pass %d under load: %d rows, %d chunks, %d mismatched, %d re-checked, "
+                            + "%.1f s%n", pass, orders.path("sourceRows").asLong(), orders.path("chunks").asLong(),
+                            orders.path("mismatchedChunks").asLong(), orders.path("rechecked").asLong(),
+                            orders.path("seconds").asDouble());
+                }
+            }
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    void verifyRepairSendsTheDifferingRowsThroughThePipelineAgain(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        String db = target.qualifier() + "_repair";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(2000),
+                SignalTable.createStatement(new TableId(db, SignalTable.NAME)));
+        Path dataDir = ServerDirs.fresh("e2e-repair");
+        Path config = VerifyRun.configFile(dir, source, db, target, db);
+        String[] options = {"--tables", db + ".orders", "--recheck-timeout", "2s", "--json",
+            "--state-dir", dir.resolve("state").toString()};
+        try (Pipeline pipeline = Pipeline.start(config(db, "repair", dataDir))) {
+            awaitIdenticalIn(db, List.of(new TableId(db, "orders")), Duration.ofMinutes(2));
+            String orders = qualified(db, "orders");
+            target.server().execute(db, "DELETE FROM " + orders + " WHERE id = 10",
+                    "UPDATE " + orders + " SET customer = 'changed' WHERE id = 20",
+                    "INSERT INTO " + orders + " (id, customer, amount, status, updated_at) "
+                            + "VALUES (5000, 'ghost', 1.00, NULL, '2024-01-01 00:00:00')");
+            VerifyRun found = VerifyRun.of(config, options);
+            assertThat(found.code()).as(found.describe()).isEqualTo(1);
+            assertThat(found.differences(db + ".orders"))
+                    .containsExactly("missing id=10", "different id=20 [customer]", "extra id=5000");
+
+            VerifyRun repair = VerifyRun.of(config, java.util.stream.Stream.concat(java.util.Arrays.stream(options),
+                    java.util.stream.Stream.of("--repair")).toArray(String[]::new));
+            assertThat(repair.code()).as(repair.describe()).isZero();
+            assertThat(repair.table(db + ".orders").path("repaired").asLong()).isEqualTo(3);
+            assertThat(repair.err()).contains("repairing 3 rows through the pipeline");
+
+            VerifyRun again = VerifyRun.of(config, options);
+            assertThat(again.code()).as(again.describe()).isZero();
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
             ServerDirs.deleteRecursively(dataDir);
         }
     }

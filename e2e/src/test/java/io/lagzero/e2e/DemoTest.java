@@ -21,6 +21,7 @@ class DemoTest {
                 .as("demo output; stderr:%n%s", err)
                 .contains("seeded shopdemo: sites 300, pageviews 21,000, events 8,700")
                 .contains("snapshot read:")
+                .contains("lagzero verify: OK — 3 tables match")
                 .contains("caught up in")
                 .endsWith("lagzero demo: OK — 3 tables identical" + System.lineSeparator());
         assertThat(code).isZero();

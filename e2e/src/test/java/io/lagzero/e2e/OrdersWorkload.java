@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** An application writing to the source without pause: inserts, updates, deletes, key changes. */
+/**
+ * An application writing to the source without pause (or at a steady rate): inserts, updates,
+ * deletes, key changes.
+ */
 final class OrdersWorkload implements AutoCloseable {
     static final String CREATE = "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer VARCHAR(50) NOT NULL, "
             + "amount DECIMAL(12,2) NOT NULL, status VARCHAR(10) NULL, updated_at DATETIME(6) NOT NULL)";
@@ -16,11 +19,13 @@ final class OrdersWorkload implements AutoCloseable {
     private final AtomicLong writes = new AtomicLong();
     private final AtomicLong maxId;
     private final Thread thread;
+    private final int writesPerSecond;
     private volatile boolean running = true;
     private volatile Exception failure;
 
-    private OrdersWorkload(Connection connection, long rows) {
+    private OrdersWorkload(Connection connection, long rows, int writesPerSecond) {
         this.connection = connection;
+        this.writesPerSecond = writesPerSecond;
         this.maxId = new AtomicLong(rows);
         this.thread = new Thread(this::run, "orders-workload");
     }
@@ -31,19 +36,33 @@ final class OrdersWorkload implements AutoCloseable {
     }
 
     static OrdersWorkload start(MariaDbServer source, String db, long rows) throws SQLException {
-        OrdersWorkload workload = new OrdersWorkload(source.connect(db), rows);
+        return start(source, db, rows, 0);
+    }
+
+    /** @param writesPerSecond the steady rate; 0 writes as fast as the source takes it */
+    static OrdersWorkload start(MariaDbServer source, String db, long rows, int writesPerSecond) throws SQLException {
+        OrdersWorkload workload = new OrdersWorkload(source.connect(db), rows, writesPerSecond);
         workload.thread.start();
         return workload;
     }
 
     private void run() {
+        long started = System.nanoTime();
         try {
             while (running) {
                 writeOne(ThreadLocalRandom.current());
-                writes.incrementAndGet();
+                long written = writes.incrementAndGet();
+                if (writesPerSecond > 0) {
+                    long ahead = started + written * 1_000_000_000L / writesPerSecond - System.nanoTime();
+                    if (ahead > 0) {
+                        Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
+                    }
+                }
             }
         } catch (SQLException e) {
             failure = e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

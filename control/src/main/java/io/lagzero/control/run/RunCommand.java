@@ -1,7 +1,6 @@
 package io.lagzero.control.run;
 
 import io.lagzero.connector.SetupException;
-import io.lagzero.connector.TableSelector;
 import io.lagzero.sink.apply.DdlPolicy;
 import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.index.SecondaryIndexes;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lagzero run}: source → Kafka → target in this process, until stopped. */
@@ -21,26 +21,11 @@ import picocli.CommandLine.Option;
         description = {"Replicates the source into the target through Kafka, in one process, until stopped (Ctrl-C).",
             "Passwords come from LAGZERO_SOURCE_PASSWORD / LAGZERO_TARGET_PASSWORD or source-password / "
                     + "target-password in the --config file."})
-public final class RunCommand implements Callable<Integer> {
+public final class RunCommand implements Callable<Integer>, UsesEndpoints {
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of these options (keys without dashes).")
-    Path config;
-
-    @Option(names = "--source", paramLabel = "JDBC_URL", description = "Source MySQL/MariaDB, e.g. jdbc:mariadb://db1:3306/app")
-    String source;
-
-    @Option(names = "--source-user", paramLabel = "USER", description = "Source user (needs SELECT, RELOAD, REPLICATION SLAVE/CLIENT).")
-    String sourceUser;
-
-    @Option(names = "--target", paramLabel = "JDBC_URL", description = "Target, e.g. jdbc:postgresql://db2:5432/app or jdbc:mariadb://db2:3306/app")
-    String target;
-
-    @Option(names = "--target-user", paramLabel = "USER", description = "Target user (creates tables, writes rows).")
-    String targetUser;
-
-    @Option(names = "--tables", paramLabel = "DB.TABLE,...", description = "Tables to replicate; * and ? are wildcards, e.g. app.*")
-    String tables;
+    @Mixin
+    EndpointOptions endpoints;
 
     @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers. Default: an embedded broker in --data-dir.")
     String kafka;
@@ -56,11 +41,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--topic-partitions", paramLabel = "N", defaultValue = "1", description = "Partitions of each new change topic (default: ${DEFAULT-VALUE}).")
     int topicPartitions;
-
-    @Option(names = "--column-mapping", paramLabel = "RULES",
-            description = "Per-column rules, ';'-separated: DB.TABLE.COLUMN rename:NAME | exclude | hex_to_binary | type:SQL_TYPE, "
-                    + "e.g. 'shop.pageviews.user_sig rename:user_signature hex_to_binary'.")
-    String columnMapping;
 
     @Option(names = "--ddl-policy", paramLabel = "POLICY", defaultValue = "stop",
             description = "When a source table is altered other than by ADD COLUMN: stop (apply everything before the DDL, "
@@ -94,19 +74,17 @@ public final class RunCommand implements Callable<Integer> {
             description = "Port for /metrics, /healthz, /readyz and /status; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
-    private ConfigFile configFile = ConfigFile.none();
-
-    public void useConfigFile(ConfigFile file) {
-        this.configFile = file;
+    @Override
+    public EndpointOptions endpoints() {
+        return endpoints;
     }
 
     @Override
     public Integer call() throws InterruptedException {
-        PipelineConfig pipelineConfig = new PipelineConfig(source, sourceUser,
-                configFile.password("LAGZERO_SOURCE_PASSWORD", "source-password"), target, targetUser,
-                configFile.password("LAGZERO_TARGET_PASSWORD", "target-password"), TableSelector.parse(tables),
-                Optional.ofNullable(kafka), dataDir, topicPrefix, batchSize, topicPartitions,
-                PipelineConfig.columnMapping(columnMapping), ddlPolicy, nulHandling, secondaryIndexes);
+        PipelineConfig pipelineConfig = new PipelineConfig(endpoints.sourceUrl(), endpoints.sourceUser(),
+                endpoints.sourcePassword(), endpoints.targetUrl(), endpoints.targetUser(), endpoints.targetPassword(),
+                endpoints.tables(), Optional.ofNullable(kafka), dataDir, topicPrefix, batchSize, topicPartitions,
+                endpoints.columnMapping(), ddlPolicy, nulHandling, secondaryIndexes);
         MonitoringSettings monitoring = new MonitoringSettings(heartbeatInterval, maxLag, httpPort);
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);

@@ -14,8 +14,9 @@ import java.util.Locale;
 
 /**
  * Reads one column of one row into a form that is equal on MariaDB and PostgreSQL exactly when
- * the values are: numbers as plain decimals, booleans as 1/0, bytes as hex, DATETIME as a local
- * date-time, TIMESTAMP as the UTC instant, NULL as a marker no string can equal.
+ * the values are: numbers as plain decimals compared by value (1.50 = 1.5), booleans as 1/0, bytes as hex, DATETIME as a local
+ * date-time, TIMESTAMP as the UTC instant, JSON with sorted keys and no insignificant spaces,
+ * NULL as a marker no string can equal.
  */
 final class CanonicalValue {
     static final String NULL = "\u0000NULL";
@@ -32,6 +33,7 @@ final class CanonicalValue {
                 case DATETIME -> LocalDateTime.parse(value.replace(' ', 'T'));
                 case TIME -> timeMicros(value);
                 case BIT -> bits(value);
+                case JSON -> JsonText.canonical(value);
                 case OTHER -> value;
             };
         }
@@ -106,7 +108,7 @@ final class CanonicalValue {
             return NULL;
         }
         if (value instanceof BigDecimal d) {
-            return d.toPlainString();
+            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
         }
         return value.toString();
     }

@@ -10,24 +10,46 @@ record Row(List<Comparable<?>> values, List<Integer> keyPositions, String text) 
 
     static Row read(ResultSet rs, TableComparator.SourceColumns columns) throws SQLException {
         List<Comparable<?>> values = new ArrayList<>(columns.names().size());
-        StringBuilder text = new StringBuilder();
         for (int i = 1; i <= columns.names().size(); i++) {
-            Comparable<?> value = CanonicalValue.read(rs, i, columns.kinds().get(i - 1));
-            values.add(value);
+            values.add(CanonicalValue.read(rs, i, columns.kinds().get(i - 1)));
+        }
+        return of(values, columns.keyPositions());
+    }
+
+    static Row of(List<Comparable<?>> values, List<Integer> keyPositions) {
+        StringBuilder text = new StringBuilder();
+        for (Comparable<?> value : values) {
             text.append(CanonicalValue.text(value)).append('\u0001');
         }
-        return new Row(values, columns.keyPositions(), text.toString());
+        return new Row(values, keyPositions, text.toString());
+    }
+
+    /** The primary-key values, in key order. */
+    List<Comparable<?>> key() {
+        List<Comparable<?>> key = new ArrayList<>(keyPositions.size());
+        for (int position : keyPositions) {
+            key.add(values.get(position));
+        }
+        return key;
+    }
+
+    int compareKeyTo(List<Comparable<?>> key) {
+        return compareKeys(key(), key);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    int compareKeyTo(Row other) {
-        for (int position : keyPositions) {
-            int order = ((Comparable) values.get(position)).compareTo(other.values.get(position));
+    static int compareKeys(List<Comparable<?>> a, List<Comparable<?>> b) {
+        for (int i = 0; i < a.size(); i++) {
+            int order = ((Comparable) a.get(i)).compareTo(b.get(i));
             if (order != 0) {
                 return order;
             }
         }
         return 0;
+    }
+
+    int compareKeyTo(Row other) {
+        return compareKeys(key(), other.key());
     }
 
     String describeKey(TableComparator.SourceColumns columns) {

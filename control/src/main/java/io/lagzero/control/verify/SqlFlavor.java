@@ -40,7 +40,7 @@ public enum SqlFlavor {
             case DATETIME -> this == MARIADB ? "CAST(" + q + " AS CHAR)" : q;
             case TIME -> this == MARIADB ? "CAST(" + q + " AS CHAR)" : "CAST(EXTRACT(EPOCH FROM " + q + ") * 1000000 AS BIGINT)";
             case BIT -> this == MARIADB ? "BIN(" + q + ")" : "CAST(" + q + " AS TEXT)";
-            case OTHER -> q;
+            case JSON, OTHER -> q;
         };
         return expression.equals(q) ? q : expression + " AS " + q;
     }
@@ -51,6 +51,24 @@ public enum SqlFlavor {
             return quote(column);
         }
         return this == POSTGRES ? quote(column) + " COLLATE \"C\"" : "BINARY " + quote(column);
+    }
+
+    /** Reads and binds times in UTC; chunks are small, so results need no streaming. */
+    void prepareForChunks(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(this == MARIADB ? "SET time_zone = '+00:00'" : "SET TIME ZONE 'UTC'");
+        }
+    }
+
+    /** The database (MariaDB) or schema (PostgreSQL) the connection's unqualified tables live in. */
+    String currentQualifier(Connection connection) throws SQLException {
+        if (this == MARIADB) {
+            return connection.getCatalog();
+        }
+        try (Statement s = connection.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT current_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     /** Reads times in UTC and streams large results instead of buffering them. */

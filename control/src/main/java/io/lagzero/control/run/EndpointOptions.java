@@ -1,0 +1,83 @@
+package io.lagzero.control.run;
+
+import io.lagzero.connector.SetupException;
+import io.lagzero.connector.TableSelector;
+import io.lagzero.sink.mapping.ColumnMapping;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of every command that talks to both databases ({@code run}, {@code verify}):
+ * source, target, their users, the tables and the column mapping, and the {@code --config} file
+ * they may come from. Passwords come from LAGZERO_SOURCE_PASSWORD / LAGZERO_TARGET_PASSWORD or
+ * the file, never from the command line.
+ */
+public final class EndpointOptions {
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of these options (keys without dashes).")
+    Path config;
+
+    @Option(names = "--source", paramLabel = "JDBC_URL", description = "Source MySQL/MariaDB, e.g. jdbc:mariadb://db1:3306/app")
+    String source;
+
+    @Option(names = "--source-user", paramLabel = "USER", description = "Source user (run needs SELECT, RELOAD, REPLICATION SLAVE/CLIENT).")
+    String sourceUser;
+
+    @Option(names = "--target", paramLabel = "JDBC_URL", description = "Target, e.g. jdbc:postgresql://db2:5432/app or jdbc:mariadb://db2:3306/app")
+    String target;
+
+    @Option(names = "--target-user", paramLabel = "USER", description = "Target user.")
+    String targetUser;
+
+    @Option(names = "--tables", paramLabel = "DB.TABLE,...", description = "Tables; * and ? are wildcards, e.g. app.*")
+    String tables;
+
+    @Option(names = "--column-mapping", paramLabel = "RULES",
+            description = "Per-column rules, ';'-separated: DB.TABLE.COLUMN rename:NAME | exclude | hex_to_binary | type:SQL_TYPE, "
+                    + "e.g. 'shop.pageviews.user_sig rename:user_signature hex_to_binary'.")
+    String columnMapping;
+
+    private ConfigFile configFile = ConfigFile.none();
+
+    public void useConfigFile(ConfigFile file) {
+        this.configFile = file;
+    }
+
+    public String sourceUrl() {
+        return required(source, "--source", "the source JDBC URL, e.g. --source jdbc:mariadb://db1:3306/app");
+    }
+
+    public String sourceUser() {
+        return required(sourceUser, "--source-user", "the source user, e.g. --source-user lagzero");
+    }
+
+    public String sourcePassword() {
+        return configFile.password("LAGZERO_SOURCE_PASSWORD", "source-password");
+    }
+
+    public String targetUrl() {
+        return required(target, "--target", "the target JDBC URL, e.g. --target jdbc:postgresql://db2:5432/app");
+    }
+
+    public String targetUser() {
+        return required(targetUser, "--target-user", "the target user, e.g. --target-user lagzero");
+    }
+
+    public String targetPassword() {
+        return configFile.password("LAGZERO_TARGET_PASSWORD", "target-password");
+    }
+
+    public TableSelector tables() {
+        return TableSelector.parse(tables);
+    }
+
+    public ColumnMapping columnMapping() {
+        return PipelineConfig.columnMapping(columnMapping);
+    }
+
+    private static String required(String value, String option, String what) {
+        if (value == null || value.isBlank()) {
+            throw new SetupException(option + " is missing. Fix: give " + what + " (or set it in --config).");
+        }
+        return value;
+    }
+}

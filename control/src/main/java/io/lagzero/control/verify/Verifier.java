@@ -1,0 +1,137 @@
+package io.lagzero.control.verify;
+
+import io.lagzero.connector.JdbcConnections;
+import io.lagzero.connector.SetupException;
+import io.lagzero.connector.SignalTable;
+import io.lagzero.connector.SourcePreflight;
+import io.lagzero.connector.TableId;
+import io.lagzero.connector.TableSelector;
+import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.mapping.ColumnMapping;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * One verification pass over every selected table, resumable from its state file; records the
+ * pass as the last clean one when every table matched. {@code lagzero verify} runs it, and so
+ * can a cutover that needs a fresh verification.
+ */
+public final class Verifier {
+    /**
+     * @param tables the selected source tables
+     * @param columnMapping the mapping the sink applies
+     */
+    public record Endpoints(String sourceUrl, String sourceUser, String sourcePassword, String targetUrl,
+            String targetUser, String targetPassword, TableSelector tables, ColumnMapping columnMapping) {
+        String fingerprint() {
+            String text = String.join("\n", Dialects.withoutQuery(sourceUrl), Dialects.withoutQuery(targetUrl),
+                    String.join(",", tables.patterns()), columnMapping.toString());
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private final Endpoints endpoints;
+    private final VerifySettings settings;
+    private final VerifyProgress progress;
+
+    public Verifier(Endpoints endpoints, VerifySettings settings, PrintWriter progress) {
+        this.endpoints = endpoints;
+        this.settings = settings;
+        this.progress = new VerifyProgress(progress);
+    }
+
+    public VerifyReport run() throws SQLException, InterruptedException {
+        SqlFlavor targetFlavor = SqlFlavor.of(endpoints.targetUrl());
+        try (Connection source = JdbcConnections.open("source", endpoints.sourceUrl(), endpoints.sourceUser(),
+                        endpoints.sourcePassword());
+                Connection target = JdbcConnections.open("target", endpoints.targetUrl(), endpoints.targetUser(),
+                        endpoints.targetPassword())) {
+            SqlFlavor.MARIADB.prepareForChunks(source);
+            targetFlavor.prepareForChunks(target);
+            List<TableId> tables = SourcePreflight.selectedTables(source, endpoints.tables());
+            VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
+            String targetQualifier = targetFlavor.currentQualifier(target);
+            Repair repair = settings.repair() ? new Repair(source, target, targetFlavor, signalTable(source, tables)) : null;
+            TableVerifier verifier = new TableVerifier(source, target, targetFlavor, settings,
+                    new Throttle(settings.maxRowsPerSecond()), progress, repair);
+            List<TableResult> results = new ArrayList<>();
+            for (TableId table : tables) {
+                results.add(verify(table, state, source, target, targetQualifier, verifier));
+            }
+            VerifyReport report = new VerifyReport(state.startedAt(), Instant.now(), results);
+            if (report.matches()) {
+                LastCleanPass.write(settings.stateDir(), report);
+            }
+            return report;
+        }
+    }
+
+    private TableResult verify(TableId table, VerifyState state, Connection source, Connection target,
+            String targetQualifier, TableVerifier verifier) throws SQLException, InterruptedException {
+        TableState tableState = state.table(table.toString());
+        if (tableState.result != null) {
+            progress.done(tableState.result);
+            return tableState.result;
+        }
+        long estimated = estimatedRows(source, table);
+        progress.started(table.toString(), estimated, state.resumed(table.toString()));
+        TableResult result;
+        try {
+            TableLayout layout = TableLayout.read(source, target, targetQualifier, table, endpoints.columnMapping());
+            result = verifier.verify(layout, tableState, estimated, state::save);
+        } catch (TableLayout.Problem problem) {
+            result = TableResult.problem(table.toString(), table.table(), problem.getMessage());
+        }
+        tableState.result = result;
+        state.save();
+        progress.done(result);
+        return result;
+    }
+
+    /** The signal table {@code --repair} writes to; Debezium must already watch it. */
+    private TableId signalTable(Connection source, List<TableId> tables) throws SQLException {
+        TableId signal = settings.signalTable() != null ? settings.signalTable()
+                : new TableId(tables.get(0).database(), SignalTable.NAME);
+        try (PreparedStatement ps = source.prepareStatement(
+                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, signal.database());
+            ps.setString(2, signal.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) == 0) {
+                    throw new SetupException("--repair needs the Debezium signal table " + signal + " on the source. Fix: "
+                            + SignalTable.createStatement(signal) + "; then restart lagzero run (Kafka Connect: set "
+                            + "signal.data.collection=" + signal + " on the source connector), or name another "
+                            + "table with --signal-table.");
+                }
+            }
+        }
+        return signal;
+    }
+
+    private static long estimatedRows(Connection source, TableId table) throws SQLException {
+        try (PreparedStatement ps = source.prepareStatement(
+                "SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
+            ps.setString(1, table.database());
+            ps.setString(2, table.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+}
