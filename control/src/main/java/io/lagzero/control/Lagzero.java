@@ -1,11 +1,12 @@
 package io.lagzero.control;
 
 import io.lagzero.connector.SetupException;
+import io.lagzero.control.cutover.CutoverCommand;
 import io.lagzero.control.demo.DemoCommand;
 import io.lagzero.control.run.ConfigFile;
 import io.lagzero.control.run.RunCommand;
-import io.lagzero.control.status.StatusCommand;
 import io.lagzero.control.run.UsesEndpoints;
+import io.lagzero.control.status.StatusCommand;
 import io.lagzero.control.verify.VerifyCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
 /** The {@code lagzero} command. */
 @Command(name = "lagzero", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Moves a live MySQL/MariaDB database to a new database with zero downtime.",
-        subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, CutoverCommand.class, DemoCommand.class})
 public final class Lagzero {
 
     public static void main(String[] args) {

@@ -61,7 +61,7 @@ public enum SqlFlavor {
     }
 
     /** The database (MariaDB) or schema (PostgreSQL) the connection's unqualified tables live in. */
-    String currentQualifier(Connection connection) throws SQLException {
+    public String currentQualifier(Connection connection) throws SQLException {
         if (this == MARIADB) {
             return connection.getCatalog();
         }

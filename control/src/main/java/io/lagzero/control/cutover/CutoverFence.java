@@ -1,0 +1,66 @@
+package io.lagzero.control.cutover;
+
+import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.control.verify.SqlFlavor;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The last write on the frozen source: a row in the replicated heartbeat table with a number never
+ * used before. Debezium produces in binlog order, so once the row is in the target every write
+ * the source accepted before the freeze is there too.
+ */
+final class CutoverFence {
+    private static final String PIPELINE = "cutover-fence";
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final HeartbeatTable table;
+    private final long marker = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+
+    CutoverFence(HeartbeatTable table) {
+        this.table = table;
+    }
+
+    void write(Connection source) throws SQLException {
+        try (PreparedStatement ps = source.prepareStatement(table.upsertSql())) {
+            ps.setString(1, PIPELINE);
+            ps.setLong(2, marker);
+            ps.setLong(3, System.currentTimeMillis() * 1000);
+            ps.executeUpdate();
+        }
+        if (!source.getAutoCommit()) {
+            source.commit();
+        }
+    }
+
+    /** Polls the target until the fence is there; false when {@code timeout} passed first. */
+    boolean awaitInTarget(Connection target, SqlFlavor flavor, String qualifier, Duration timeout)
+            throws SQLException, InterruptedException {
+        String sql = "SELECT COUNT(*) FROM " + flavor.qualified(qualifier, HeartbeatTable.NAME) + " WHERE "
+                + flavor.quote("pipeline") + " = ? AND " + flavor.quote("beats") + " = ?";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (PreparedStatement ps = target.prepareStatement(sql)) {
+            ps.setString(1, PIPELINE);
+            ps.setLong(2, marker);
+            while (true) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) == 1) {
+                        return true;
+                    }
+                }
+                if (!target.getAutoCommit()) {
+                    target.commit();
+                }
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                Thread.sleep(POLL.toMillis());
+            }
+        }
+    }
+}
