@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,5 +93,4 @@ final class ReadinessGates {
             unmet.add("the last clean verification did not cover " + String.join(", ", missing));
         }
     }
-
 }

@@ -1,0 +1,233 @@
+package io.lagzero.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lagzero.connector.TableId;
+import io.lagzero.connector.TableSelector;
+import io.lagzero.control.Lagzero;
+import io.lagzero.control.run.MonitoringSettings;
+import io.lagzero.control.run.Pipeline;
+import io.lagzero.control.run.PipelineConfig;
+import io.lagzero.control.verify.TableComparator;
+import io.lagzero.control.verify.TableComparison;
+import io.lagzero.testkit.KafkaBroker;
+import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.testkit.ServerDirs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code lagzero cutover} on real servers while an application keeps inserting as a user without
+ * the privilege to bypass read_only: first a dry run, then a cutover whose downtime budget is too
+ * short (it must unfreeze), then the real one.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractCutoverTest {
+    private static final String DB = "shop";
+    private static final String APP_USER = "app";
+    private static final String APP_PASSWORD = "app-pw";
+
+    private MariaDbServer source;
+    private KafkaBroker kafka;
+    private Target target;
+
+    protected abstract Target startTarget();
+
+    @BeforeAll
+    void startServers() {
+        source = MariaDbServer.startSource("cutover-source");
+        kafka = KafkaBroker.start("cutover-kafka");
+        target = startTarget();
+    }
+
+    @AfterAll
+    void stopServers() throws Exception {
+        for (AutoCloseable server : new AutoCloseable[] {target, kafka, source}) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void cutoverUnderLiveWritesFreezesDrainsAndSwitches() throws Exception {
+        source.createDatabase(DB);
+        source.execute(DB, "CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, customer VARCHAR(40) NOT NULL, "
+                        + "amount DECIMAL(12,2) NOT NULL)",
+                "INSERT INTO orders (customer, amount) SELECT CONCAT('c', seq), seq / 100 FROM seq_1_to_5000",
+                "CREATE USER '" + APP_USER + "'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'",
+                "CREATE USER '" + APP_USER + "'@'localhost' IDENTIFIED BY '" + APP_PASSWORD + "'",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON " + DB + ".* TO '" + APP_USER + "'@'%'",
+                "GRANT SELECT, INSERT, UPDATE, DELETE ON " + DB + ".* TO '" + APP_USER + "'@'localhost'");
+        Path dataDir = ServerDirs.fresh("cutover-run");
+        Path config = VerifyRun.configFile(dataDir, source, DB, target, target.database());
+        Files.writeString(config, "\ntables=" + DB + ".*\n", StandardOpenOption.APPEND);
+        PipelineConfig pipelineConfig = new PipelineConfig(source.url(DB), MariaDbServer.USER, MariaDbServer.PASSWORD,
+                target.url(), target.user(), target.password(), TableSelector.parse(DB + ".*"),
+                Optional.of(kafka.bootstrapServers()), dataDir, "cut", 1000, 1);
+        try (Pipeline pipeline = Pipeline.start(pipelineConfig, new MonitoringSettings(Duration.ofSeconds(1),
+                Duration.ofSeconds(5), 0));
+                Application application = new Application()) {
+            String status = "http://127.0.0.1:" + pipeline.httpPort();
+            String stateDir = dataDir.resolve("verify").toString();
+            await().atMost(Duration.ofMinutes(2)).until(() -> Http.get(pipeline.httpPort(), "/readyz").code() == 200);
+
+            Result notVerified = lagzero("cutover", "--config", config.toString(), "--status-url", status,
+                    "--state-dir", stateDir, "--dry-run");
+            assertThat(notVerified.code()).as(notVerified.out() + notVerified.err()).isEqualTo(1);
+            assertThat(notVerified.out()).contains("aborted — not ready: no clean verification");
+
+            Result verified = lagzero("verify", "--config", config.toString(), "--state-dir", stateDir);
+            assertThat(verified.code()).as(verified.out() + verified.err()).isZero();
+
+            Result dryRun = lagzero("cutover", "--config", config.toString(), "--status-url", status,
+                    "--state-dir", stateDir, "--dry-run");
+            assertThat(dryRun.code()).as(dryRun.out() + dryRun.err()).isZero();
+            assertThat(dryRun.out()).contains("cutover: ready — lag").doesNotContain("cutover: frozen");
+
+            Result tooShort = lagzero("cutover", "--config", config.toString(), "--status-url", status,
+                    "--state-dir", stateDir, "--max-downtime", "1ms");
+            assertThat(tooShort.code()).as(tooShort.out() + tooShort.err()).isEqualTo(1);
+            assertThat(tooShort.out()).contains("cutover: frozen —").contains("cutover: aborted — the fence did not reach "
+                    + "the target within --max-downtime 1 ms").contains("writes unfrozen");
+            assertThat(readOnly()).isFalse();
+            int acceptedBefore = application.accepted.size();
+            await().atMost(Duration.ofSeconds(10)).until(() -> application.accepted.size() > acceptedBefore + 20);
+
+            Result cutover = lagzero("cutover", "--config", config.toString(), "--status-url", status,
+                    "--state-dir", stateDir, "--max-downtime", "10s");
+            assertThat(cutover.code()).as(cutover.out() + cutover.err()).isZero();
+            assertThat(cutover.out()).contains("cutover: frozen —", "cutover: drained — every write accepted before the "
+                    + "freeze is in the target", "cutover: switched — switch now");
+            Matcher frozenFor = Pattern.compile("Writes were frozen for (\\d+\\.\\d{3}) s").matcher(cutover.out());
+            assertThat(frozenFor.find()).isTrue();
+            System.out.println("CUTOVER " + target.flavor() + ": writes frozen for " + frozenFor.group(1) + " s; "
+                    + application.accepted.size() + " application inserts accepted, "
+                    + application.refused + " refused after the freeze");
+            assertThat(readOnly()).as("the source stays frozen").isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> application.refused > 0);
+
+            assertThat(compare()).as("target equals source").allMatch(TableComparison::identical);
+            assertThat(targetIds()).containsAll(application.accepted);
+            try (Connection c = target.connect(); Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO orders (customer, amount) VALUES ('first on the target', 1.00)");
+                try (ResultSet rs = s.executeQuery("SELECT MAX(id) FROM orders WHERE customer = 'first on the target'")) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("a new id above every source id").isGreaterThan(maxSourceId());
+                }
+            }
+        } finally {
+            source.execute("", "SET GLOBAL read_only = OFF");
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result lagzero(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Lagzero.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private boolean readOnly() throws SQLException {
+        try (Connection c = source.connect(DB); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@GLOBAL.read_only")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    private long maxSourceId() throws SQLException {
+        try (Connection c = source.connect(DB); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT MAX(id) FROM orders")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private Set<Long> targetIds() throws SQLException {
+        Set<Long> ids = new java.util.HashSet<>();
+        try (Connection c = target.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id FROM orders")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private List<TableComparison> compare() throws SQLException {
+        List<TableComparison> results = new ArrayList<>();
+        try (Connection s = source.connect(""); Connection t = target.connect()) {
+            results.add(new TableComparator(s, t, target.flavor(), target.qualifier()).compare(new TableId(DB, "orders")));
+        }
+        return results;
+    }
+
+    /** Inserts orders as the application user, one by one, until the source refuses. */
+    private final class Application implements AutoCloseable {
+        final Set<Long> accepted = new ConcurrentSkipListSet<>();
+        volatile int refused;
+        private volatile boolean running = true;
+        private final Thread thread = new Thread(this::write, "application");
+
+        Application() {
+            thread.start();
+        }
+
+        private void write() {
+            try (Connection c = DriverManager.getConnection(source.url(DB), APP_USER, APP_PASSWORD);
+                    PreparedStatement insert = c.prepareStatement("INSERT INTO orders (customer, amount) VALUES (?, ?)",
+                            Statement.RETURN_GENERATED_KEYS)) {
+                for (int i = 0; running; i++) {
+                    try {
+                        insert.setString(1, "live " + i);
+                        insert.setBigDecimal(2, java.math.BigDecimal.valueOf(i, 2));
+                        insert.executeUpdate();
+                        try (ResultSet keys = insert.getGeneratedKeys()) {
+                            keys.next();
+                            accepted.add(keys.getLong(1));
+                        }
+                    } catch (SQLException e) {
+                        refused++;
+                        Thread.sleep(20);
+                    }
+                    Thread.sleep(5);
+                }
+            } catch (SQLException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join(10_000);
+        }
+    }
+}
