@@ -89,6 +89,11 @@ public final class PipelineMonitor implements AutoCloseable {
         return rates;
     }
 
+    /** End-to-end lag now, the largest of all tables. */
+    public double lagSeconds() {
+        return tracker.lag().seconds();
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }
