@@ -48,12 +48,9 @@ public final class HeartbeatWriter implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Starts beating at once and then every {@code interval}. */
+    /** Starts beating at once and then every {@code interval} (positive). */
     public static HeartbeatWriter start(HeartbeatTable table, String pipeline, Duration interval, String url, String user,
             String password) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new SetupException("--heartbeat-interval must be positive, got " + interval + ". Fix: e.g. --heartbeat-interval 5s");
-        }
         HeartbeatWriter writer = new HeartbeatWriter(table, pipeline, url, user, password, Clock.systemUTC());
         writer.scheduler.scheduleWithFixedDelay(writer::beat, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return writer;

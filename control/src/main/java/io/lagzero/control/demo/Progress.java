@@ -70,8 +70,8 @@ final class Progress {
                 pipeline.sinkProgress().appliedRows() / total);
         if (!streamingLagSeconds.isEmpty()) {
             Collections.sort(streamingLagSeconds);
-            out.printf("lag while streaming (now − source commit time of the newest applied change, 1 s binlog "
-                    + "resolution): p50 %.1f s, p99 %.1f s, max %.1f s%n", percentile(0.50), percentile(0.99),
+            out.printf("lag while streaming (now − source commit time of the oldest change not yet in the target, "
+                    + "else the newest heartbeat's age): p50 %.1f s, p99 %.1f s, max %.1f s%n", percentile(0.50), percentile(0.99),
                     streamingLagSeconds.get(streamingLagSeconds.size() - 1));
         }
     }
@@ -92,8 +92,7 @@ final class Progress {
     }
 
     private double lagSeconds() {
-        long newest = pipeline.sinkProgress().newestSourceMillis();
-        return newest == 0 ? 0 : Math.max(0, System.currentTimeMillis() - newest) / 1000.0;
+        return pipeline.monitor().lagSeconds();
     }
 
     private double percentile(double p) {

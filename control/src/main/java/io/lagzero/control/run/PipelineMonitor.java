@@ -40,10 +40,10 @@ public final class PipelineMonitor implements AutoCloseable {
     }
 
     private final MonitoringSettings settings;
-    private final LagTracker tracker = new LagTracker(Clock.systemUTC());
+    private final LagTracker tracker;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final SinkMeters sinkMeters = new SinkMeters(registry, tracker);
-    private final Rates rates = new Rates(tracker);
+    private final SinkMeters sinkMeters;
+    private final Rates rates;
     private final SourceRowCounts rowCounts;
     private final Failures failures;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -53,7 +53,15 @@ public final class PipelineMonitor implements AutoCloseable {
     });
 
     PipelineMonitor(MonitoringSettings settings, List<String> tables, SourceRowCounts rowCounts, Failures failures) {
+        this(settings, tables, rowCounts, failures, Clock.systemUTC());
+    }
+
+    PipelineMonitor(MonitoringSettings settings, List<String> tables, SourceRowCounts rowCounts, Failures failures,
+            Clock clock) {
         this.settings = settings;
+        this.tracker = new LagTracker(clock);
+        this.sinkMeters = new SinkMeters(registry, tracker);
+        this.rates = new Rates(tracker);
         this.rowCounts = rowCounts;
         this.failures = failures;
         Gauge.builder(BUILD_INFO, () -> 1).tag("version", Version.current()).description("lagzero's version")
@@ -87,6 +95,11 @@ public final class PipelineMonitor implements AutoCloseable {
 
     Rates rates() {
         return rates;
+    }
+
+    /** End-to-end lag now, the largest of all tables. */
+    public double lagSeconds() {
+        return tracker.lag().seconds();
     }
 
     public PrometheusMeterRegistry registry() {

@@ -2,8 +2,8 @@ package io.lagzero.control.run;
 
 import io.lagzero.connector.ChangeEventJson;
 import io.lagzero.sink.apply.ApplyException;
-import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.sink.apply.ApplyResult;
+import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.sink.error.SqlErrors;
 import io.lagzero.sink.lag.ChangeTiming;
 import io.lagzero.sink.lag.LagTracker;
