@@ -5,8 +5,8 @@ import io.lagzero.connector.SetupException;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.heartbeat.HeartbeatTable;
-import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.control.verify.Verifier;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.sql.Connection;
@@ -30,14 +30,14 @@ public final class Cutover {
     }
 
     private final CutoverPlan plan;
-    private final EndpointOptions endpoints;
+    private final Verifier.Endpoints endpoints;
     private final SourceFreeze freeze;
     private final Transitions transitions;
     private final ReadinessGates gates;
     private final BufferedReader operator;
 
     /** @param operator where {@code --hold} reads the operator's confirmation */
-    public Cutover(CutoverPlan plan, EndpointOptions endpoints, SourceFreeze freeze, Transitions transitions,
+    public Cutover(CutoverPlan plan, Verifier.Endpoints endpoints, SourceFreeze freeze, Transitions transitions,
             ReadinessGates gates, BufferedReader operator) {
         this.plan = plan;
         this.endpoints = endpoints;

@@ -4,6 +4,7 @@ import io.lagzero.connector.SetupException;
 import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.control.run.UsesEndpoints;
+import io.lagzero.control.verify.Verifier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -89,7 +90,10 @@ public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
                 ? new ReadOnlyFreeze(endpoints.sourceUrl(), endpoints.sourceUser(), endpoints.sourcePassword())
                 : new CommandFreeze(freezeCommand, unfreezeCommand, commandTimeout);
         Clock clock = Clock.systemUTC();
-        Cutover cutover = new Cutover(plan, endpoints, freeze, new Transitions(spec.commandLine().getOut(), webhook, clock),
+        Verifier.Endpoints sides = new Verifier.Endpoints(endpoints.sourceUrl(), endpoints.sourceUser(),
+                endpoints.sourcePassword(), endpoints.targetUrl(), endpoints.targetUser(), endpoints.targetPassword(),
+                endpoints.tables(), endpoints.columnMapping());
+        Cutover cutover = new Cutover(plan, sides, freeze, new Transitions(spec.commandLine().getOut(), webhook, clock),
                 new ReadinessGates(plan, clock), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         try {
             return cutover.run().exitCode();
