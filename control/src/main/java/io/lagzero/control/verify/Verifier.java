@@ -65,6 +65,10 @@ public final class Verifier {
             targetFlavor.prepareForChunks(target);
             List<TableId> tables = SourcePreflight.selectedTables(source, endpoints.tables()).stream()
                     .filter(this::isData).toList();
+            if (tables.isEmpty()) {
+                throw new SetupException("--tables " + String.join(",", endpoints.tables().patterns())
+                        + " matches only the signal table. Fix: list the tables to verify, e.g. --tables app.*");
+            }
             VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
             String targetQualifier = targetFlavor.currentQualifier(target);
             Repair repair = settings.repair() ? new Repair(source, target, targetFlavor, signalTable(source, tables)) : null;
