@@ -63,7 +63,12 @@ public final class Verifier {
                         endpoints.targetPassword())) {
             SqlFlavor.MARIADB.prepareForChunks(source);
             targetFlavor.prepareForChunks(target);
-            List<TableId> tables = SourcePreflight.selectedTables(source, endpoints.tables());
+            List<TableId> tables = SourcePreflight.selectedTables(source, endpoints.tables()).stream()
+                    .filter(this::isData).toList();
+            if (tables.isEmpty()) {
+                throw new SetupException("--tables " + String.join(",", endpoints.tables().patterns())
+                        + " matches only the signal table. Fix: list the tables to verify, e.g. --tables app.*");
+            }
             VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
             String targetQualifier = targetFlavor.currentQualifier(target);
             Repair repair = settings.repair() ? new Repair(source, target, targetFlavor, signalTable(source, tables)) : null;
@@ -101,6 +106,11 @@ public final class Verifier {
         state.save();
         progress.done(result);
         return result;
+    }
+
+    /** Debezium's signal table holds lagzero's and Debezium's own bookkeeping, not the application's data. */
+    private boolean isData(TableId table) {
+        return !table.table().equalsIgnoreCase(SignalTable.NAME) && !table.equals(settings.signalTable());
     }
 
     /** The signal table {@code --repair} writes to; Debezium must already watch it. */
