@@ -76,11 +76,8 @@ abstract class AbstractCutoverTest {
         source.createDatabase(DB);
         source.execute(DB, "CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, customer VARCHAR(40) NOT NULL, "
                         + "amount DECIMAL(12,2) NOT NULL)",
-                "INSERT INTO orders (customer, amount) SELECT CONCAT('c', seq), seq / 100 FROM seq_1_to_5000",
-                "CREATE USER '" + APP_USER + "'@'%' IDENTIFIED BY '" + APP_PASSWORD + "'",
-                "CREATE USER '" + APP_USER + "'@'localhost' IDENTIFIED BY '" + APP_PASSWORD + "'",
-                "GRANT SELECT, INSERT, UPDATE, DELETE ON " + DB + ".* TO '" + APP_USER + "'@'%'",
-                "GRANT SELECT, INSERT, UPDATE, DELETE ON " + DB + ".* TO '" + APP_USER + "'@'localhost'");
+                "INSERT INTO orders (customer, amount) SELECT CONCAT('c', seq), seq / 100 FROM seq_1_to_5000");
+        source.createApplicationUser(APP_USER, APP_PASSWORD, DB);
         Path dataDir = ServerDirs.fresh("cutover-run");
         Path config = VerifyRun.configFile(dataDir, source, DB, target, target.database());
         Files.writeString(config, "\ntables=" + DB + ".*\n", StandardOpenOption.APPEND);

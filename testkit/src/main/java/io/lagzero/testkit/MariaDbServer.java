@@ -115,6 +115,17 @@ public final class MariaDbServer implements DatabaseServer {
         }
     }
 
+    /**
+     * A user as an application has one: reads and writes the database's rows, nothing more, so
+     * {@code read_only} stops it (unlike {@link #USER}, who may do anything).
+     */
+    public void createApplicationUser(String user, String password, String database) {
+        for (String host : new String[] {"%", "localhost"}) {
+            execute("", "CREATE USER IF NOT EXISTS '" + user + "'@'" + host + "' IDENTIFIED BY '" + password + "'",
+                    "GRANT SELECT, INSERT, UPDATE, DELETE ON `" + database + "`.* TO '" + user + "'@'" + host + "'");
+        }
+    }
+
     public String host() {
         return "127.0.0.1";
     }

@@ -9,10 +9,12 @@ import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.Verifier;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -36,8 +38,18 @@ public final class Cutover {
     private final ReadinessGates gates;
     private final BufferedReader operator;
 
-    /** @param operator where {@code --hold} reads the operator's confirmation */
-    public Cutover(CutoverPlan plan, Verifier.Endpoints endpoints, SourceFreeze freeze, Transitions transitions,
+    /**
+     * @param out where each transition is printed
+     * @param operator where {@code --hold} reads the operator's confirmation
+     */
+    public static Cutover of(CutoverPlan plan, Verifier.Endpoints endpoints, SourceFreeze freeze, PrintWriter out,
+            BufferedReader operator) {
+        Clock clock = Clock.systemUTC();
+        return new Cutover(plan, endpoints, freeze, new Transitions(out, plan.webhook(), clock),
+                new ReadinessGates(plan, clock), operator);
+    }
+
+    Cutover(CutoverPlan plan, Verifier.Endpoints endpoints, SourceFreeze freeze, Transitions transitions,
             ReadinessGates gates, BufferedReader operator) {
         this.plan = plan;
         this.endpoints = endpoints;

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,14 +86,13 @@ public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
         }
         CutoverPlan plan = new CutoverPlan(statusUrl, stateDir, verifyMaxAge, maxLag, maxDowntime, webhook, dryRun, hold);
         SourceFreeze freeze = freezeCommand == null
-                ? new ReadOnlyFreeze(endpoints.sourceUrl(), endpoints.sourceUser(), endpoints.sourcePassword())
-                : new CommandFreeze(freezeCommand, unfreezeCommand, commandTimeout);
-        Clock clock = Clock.systemUTC();
+                ? SourceFreeze.readOnly(endpoints.sourceUrl(), endpoints.sourceUser(), endpoints.sourcePassword())
+                : SourceFreeze.commands(freezeCommand, unfreezeCommand, commandTimeout);
         Verifier.Endpoints sides = new Verifier.Endpoints(endpoints.sourceUrl(), endpoints.sourceUser(),
                 endpoints.sourcePassword(), endpoints.targetUrl(), endpoints.targetUser(), endpoints.targetPassword(),
                 endpoints.tables(), endpoints.columnMapping());
-        Cutover cutover = new Cutover(plan, sides, freeze, new Transitions(spec.commandLine().getOut(), webhook, clock),
-                new ReadinessGates(plan, clock), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
+        Cutover cutover = Cutover.of(plan, sides, freeze, spec.commandLine().getOut(),
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         try {
             return cutover.run().exitCode();
         } catch (SQLException e) {

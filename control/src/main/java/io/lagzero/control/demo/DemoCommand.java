@@ -2,6 +2,10 @@ package io.lagzero.control.demo;
 
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.control.cutover.Cutover;
+import io.lagzero.control.cutover.CutoverPlan;
+import io.lagzero.control.cutover.CutoverState;
+import io.lagzero.control.cutover.SourceFreeze;
 import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
@@ -14,7 +18,10 @@ import io.lagzero.control.verify.VerifySettings;
 import io.lagzero.control.verify.VerifyText;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.testkit.MariaDbServer;
+import java.io.BufferedReader;
 import java.io.PrintWriter;
+import java.io.Reader;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,6 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private PrintWriter out;
     private VerifyReport verified;
+    private Cutover.Outcome cutover;
 
     @Override
     public Integer call() throws Exception {
@@ -104,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
                 sandbox.targetUrl(), sandbox.targetUser(), sandbox.targetPassword(),
                 TableSelector.parse(DemoSchema.DATABASE + ".*"), Optional.empty(), sandbox.dataDir(), "demo", batchSize, 1);
         try (Pipeline pipeline = Pipeline.start(config);
-                Connection writerConnection = sandbox.source().connect(DemoSchema.DATABASE)) {
+                Connection writerConnection = sandbox.connectAsApplication()) {
             Progress progress = new Progress(pipeline, totals, out);
             LiveWriter writer = new LiveWriter(writerConnection, writesPerSecond, totals.get(DemoSchema.TABLES.get(0)),
                     totals.get(DemoSchema.TABLES.get(1)), totals.get(DemoSchema.TABLES.get(2)));
@@ -113,12 +121,16 @@ public final class DemoCommand implements Callable<Integer> {
             try {
                 progress.untilSnapshotDoneAndThen(duration, writer);
                 verified = verifyWhileWriting(sandbox);
+                cutover = cutoverWhileWriting(sandbox, pipeline);
             } finally {
                 writer.stop();
                 writerThread.join();
             }
             if (writer.failure() != null) {
                 throw new IllegalStateException("the live writer failed: " + writer.failure().getMessage());
+            }
+            if (writer.stoppedByFreeze()) {
+                out.printf("the source refused the writer's next write (read_only) after %,d writes%n", writer.writes());
             }
             progress.drain(new Fence(sandbox), writer.writes());
             return compare(sandbox);
@@ -128,14 +140,30 @@ public final class DemoCommand implements Callable<Integer> {
     /** {@code lagzero verify} on the sandbox, the writer still writing: it must find no difference. */
     private VerifyReport verifyWhileWriting(Sandbox sandbox) throws SQLException, InterruptedException {
         out.println("lagzero verify, while the writer keeps writing ...");
-        Verifier.Endpoints endpoints = new Verifier.Endpoints(sandbox.sourceUrl(), MariaDbServer.USER,
-                MariaDbServer.PASSWORD, sandbox.targetUrl(), sandbox.targetUser(), sandbox.targetPassword(),
-                TableSelector.parse(DemoSchema.DATABASE + ".*"), ColumnMapping.EMPTY);
         VerifySettings settings = new VerifySettings(10_000, 0, Duration.ofSeconds(30),
                 sandbox.dataDir().resolve("verify"), false);
-        VerifyReport report = new Verifier(endpoints, settings, spec.commandLine().getErr()).run();
+        VerifyReport report = new Verifier(endpoints(sandbox), settings, spec.commandLine().getErr()).run();
         VerifyText.print(out, report);
         return report;
+    }
+
+    /**
+     * {@code lagzero cutover} on the sandbox while the writer (an application user) keeps writing:
+     * read_only stops the writer, and the comparison that follows proves every accepted write arrived.
+     */
+    private Cutover.Outcome cutoverWhileWriting(Sandbox sandbox, Pipeline pipeline) throws SQLException, InterruptedException {
+        out.println("lagzero cutover, while the writer keeps writing ...");
+        CutoverPlan plan = new CutoverPlan(URI.create("http://127.0.0.1:" + pipeline.httpPort()),
+                sandbox.dataDir().resolve("verify"), Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
+                null, false, false);
+        SourceFreeze freeze = SourceFreeze.readOnly(sandbox.sourceUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD);
+        return Cutover.of(plan, endpoints(sandbox), freeze, out, new BufferedReader(Reader.nullReader())).run();
+    }
+
+    private static Verifier.Endpoints endpoints(Sandbox sandbox) {
+        return new Verifier.Endpoints(sandbox.sourceUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD,
+                sandbox.targetUrl(), sandbox.targetUser(), sandbox.targetPassword(),
+                TableSelector.parse(DemoSchema.DATABASE + ".*"), ColumnMapping.EMPTY);
     }
 
     private List<TableComparison> compare(Sandbox sandbox) throws SQLException {
@@ -162,9 +190,14 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("lagzero demo: FAILED — lagzero verify found differences under live writes");
             return 1;
         }
+        if (cutover.state() != CutoverState.SWITCHED) {
+            out.println("lagzero demo: FAILED — the cutover did not switch: " + cutover.detail());
+            return 1;
+        }
         long identical = results.stream().filter(TableComparison::identical).count();
         if (identical == results.size()) {
-            out.printf("lagzero demo: OK — %d tables identical%n", identical);
+            out.printf("lagzero demo: OK — %d tables identical after a cutover with writes frozen for %.3f s%n", identical,
+                    cutover.frozenFor().toNanos() / 1e9);
             return 0;
         }
         out.printf("lagzero demo: FAILED — %d of %d tables differ%n", results.size() - identical, results.size());

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 final class LiveWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveWriter.class);
     private static final int TICKS_PER_SECOND = 10;
+    /** ER_OPTION_PREVENTS_STATEMENT: the server runs with read_only. */
+    private static final int READ_ONLY = 1290;
 
     private final Connection connection;
     private final int writesPerSecond;
@@ -24,6 +26,7 @@ final class LiveWriter implements Runnable {
     private final AtomicLong maxEventId;
     private volatile boolean running = true;
     private volatile SQLException failure;
+    private volatile boolean frozen;
 
     LiveWriter(Connection connection, int writesPerSecond, long sites, long pageviews, long events) throws SQLException {
         this.connection = connection;
@@ -54,11 +57,30 @@ final class LiveWriter implements Runnable {
                 }
             }
         } catch (SQLException e) {
-            failure = e;
-            LOG.error("The live writer failed: {}", e.getMessage());
+            if (e.getErrorCode() == READ_ONLY) {
+                frozen = true;
+                rollbackQuietly();
+                LOG.info("The source refuses writes (read_only): the live writer stops after {} writes", writes.get());
+            } else {
+                failure = e;
+                LOG.error("The live writer failed: {}", e.getMessage());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.debug("Rollback after the freeze failed: {}", e.getMessage());
+        }
+    }
+
+    /** Whether the writer stopped because the source was frozen (writes refused under read_only). */
+    boolean stoppedByFreeze() {
+        return frozen;
     }
 
     private void writeOne(ThreadLocalRandom random) throws SQLException {

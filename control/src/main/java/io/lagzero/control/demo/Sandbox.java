@@ -6,11 +6,15 @@ import io.lagzero.testkit.PostgresServer;
 import io.lagzero.testkit.ServerDirs;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** The demo's own servers: a binlog MariaDB source and a PostgreSQL or MariaDB target. */
 final class Sandbox implements AutoCloseable {
     enum TargetKind { postgres, mariadb }
+
+    private static final String APPLICATION_USER = "shop_app";
+    private static final String APPLICATION_PASSWORD = "shop-app-pw";
 
     private final MariaDbServer source;
     private final DatabaseServer target;
@@ -25,6 +29,7 @@ final class Sandbox implements AutoCloseable {
         MariaDbServer source = MariaDbServer.startSource("demo-source");
         try {
             source.createDatabase(DemoSchema.DATABASE);
+            source.createApplicationUser(APPLICATION_USER, APPLICATION_PASSWORD, DemoSchema.DATABASE);
             DatabaseServer target = kind == TargetKind.postgres
                     ? PostgresServer.start("demo-target") : MariaDbServer.startTarget("demo-target");
             target.createDatabase(DemoSchema.DATABASE);
@@ -37,6 +42,11 @@ final class Sandbox implements AutoCloseable {
 
     MariaDbServer source() {
         return source;
+    }
+
+    /** A source connection as the application writes: read_only stops it. */
+    Connection connectAsApplication() throws SQLException {
+        return DriverManager.getConnection(sourceUrl(), APPLICATION_USER, APPLICATION_PASSWORD);
     }
 
     String sourceUrl() {

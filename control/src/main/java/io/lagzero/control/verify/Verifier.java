@@ -6,6 +6,7 @@ import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.mapping.ColumnMapping;
 import java.io.PrintWriter;
@@ -67,7 +68,7 @@ public final class Verifier {
                     .filter(this::isData).toList();
             if (tables.isEmpty()) {
                 throw new SetupException("--tables " + String.join(",", endpoints.tables().patterns())
-                        + " matches only the signal table. Fix: list the tables to verify, e.g. --tables app.*");
+                        + " matches only lagzero's own tables. Fix: list the tables to verify, e.g. --tables app.*");
             }
             VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
             String targetQualifier = targetFlavor.currentQualifier(target);
@@ -108,9 +109,13 @@ public final class Verifier {
         return result;
     }
 
-    /** Debezium's signal table holds lagzero's and Debezium's own bookkeeping, not the application's data. */
+    /**
+     * The signal and heartbeat tables hold lagzero's and Debezium's own bookkeeping, not the
+     * application's data, and change while the pass runs.
+     */
     private boolean isData(TableId table) {
-        return !table.table().equalsIgnoreCase(SignalTable.NAME) && !table.equals(settings.signalTable());
+        return !table.table().equalsIgnoreCase(SignalTable.NAME) && !table.table().equalsIgnoreCase(HeartbeatTable.NAME)
+                && !table.equals(settings.signalTable());
     }
 
     /** The signal table {@code --repair} writes to; Debezium must already watch it. */
