@@ -101,8 +101,9 @@ public final class ChangeApplier implements AutoCloseable {
             if (event == null) {
                 continue;
             }
-            if (!followsKnownShape(event)) {
-                stopBefore(records.subList(0, i), event);
+            SourcePosition position = SourcePosition.of(records.get(i));
+            if (!followsKnownShape(event, position)) {
+                stopBefore(records.subList(0, i), event, position);
             }
             if (indexes != null && SnapshotMarker.endsSnapshot(records.get(i))) {
                 snapshotsWritten.putIfAbsent(event.table(), event);
@@ -132,8 +133,8 @@ public final class ChangeApplier implements AutoCloseable {
     }
 
     /** False when the event shows its source table was altered and the DDL policy says stop. */
-    private boolean followsKnownShape(ChangeEvent event) {
-        List<String> changes = shapes.changes(event);
+    private boolean followsKnownShape(ChangeEvent event, SourcePosition position) {
+        List<String> changes = shapes.changes(event, position);
         if (!changes.isEmpty() && ddlPolicy == DdlPolicy.STOP) {
             return false;
         }
@@ -141,16 +142,16 @@ public final class ChangeApplier implements AutoCloseable {
             LOG.warn("Source table {} changed ({}); the DDL policy 'ignore' keeps applying into target table {} as it is",
                     event.table(), String.join("; ", changes), names.of(event));
         }
-        shapes.remember(event);
+        shapes.remember(event, position);
         return true;
     }
 
     /** Applies the changes before the altering event, so the target stops exactly at the DDL, then stops. */
-    private void stopBefore(List<SinkRecord> before, ChangeEvent altered) {
+    private void stopBefore(List<SinkRecord> before, ChangeEvent altered, SourcePosition position) {
         if (!before.isEmpty()) {
             apply(before);
         }
-        throw new SourceSchemaChangedException(altered.table(), names.of(altered), shapes.changes(altered));
+        throw new SourceSchemaChangedException(altered.table(), names.of(altered), shapes.changes(altered, position));
     }
 
     private static Map<TableId, TableCounts> withSkipped(Map<TableId, TableCounts> written, Map<TableId, Integer> skipped) {
@@ -215,11 +216,6 @@ public final class ChangeApplier implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return "?";
         }
-    }
-
-    /** Stops comparing table shapes in a partition this applier no longer reads (a rebalance moved it). */
-    public void forgetPartition(String topic, int partition) {
-        shapes.forget(topic, partition);
     }
 
     /**

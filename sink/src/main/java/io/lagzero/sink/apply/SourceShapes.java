@@ -9,31 +9,36 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The column definitions last seen per source table and Kafka partition, to tell when a record
- * shows that its table was altered. Only within one partition are changes in binlog order: across
- * partitions a record written before an ALTER may arrive after one written after it. A column the
- * source gained is not reported: schema evolution adds it.
+ * The column definitions last seen per source table, to tell when a record shows that its table
+ * was altered. Records of one table arrive in binlog order only within a Kafka partition: across
+ * partitions a record written before an ALTER may come after one written after it. So each shape
+ * is kept with the earliest binlog position it was seen at, and a record with another shape counts
+ * as a DDL only if it was written later. A column the source gained is not reported: schema
+ * evolution adds it.
  */
 final class SourceShapes {
-    private final Map<Stream, Shape> lastSeen = new ConcurrentHashMap<>();
-
-    /** One table's changes in one partition. */
-    private record Stream(TableId table, String topic, int partition) {
-        static Stream of(ChangeEvent event) {
-            return new Stream(event.table(), event.position().topic(), event.position().partition());
-        }
-    }
+    private final Map<TableId, Known> lastSeen = new ConcurrentHashMap<>();
 
     private record Shape(List<Column> columns, List<String> keyColumns) {
+        static Shape of(ChangeEvent event) {
+            return new Shape(event.columns(), event.keyColumns());
+        }
     }
 
-    /** How this event's table differs from the last event of that table seen in its partition; empty when it does not. */
-    List<String> changes(ChangeEvent event) {
-        Shape previous = lastSeen.get(Stream.of(event));
-        if (previous == null || previous.columns().equals(event.columns())
-                && previous.keyColumns().equals(event.keyColumns())) {
+    /** A shape, and the earliest source position it was seen at (null: unknown, as for flattened rows). */
+    private record Known(Shape shape, SourcePosition since) {
+    }
+
+    /**
+     * How this event's table differs from the shape last seen; empty when it does not, or when the
+     * event was written before that shape existed.
+     */
+    List<String> changes(ChangeEvent event, SourcePosition position) {
+        Known known = lastSeen.get(event.table());
+        if (known == null || known.shape().equals(Shape.of(event)) || writtenBefore(position, known.since())) {
             return List.of();
         }
+        Shape previous = known.shape();
         List<String> changes = new ArrayList<>();
         if (!previous.keyColumns().equals(event.keyColumns())) {
             changes.add("primary key (" + String.join(", ", previous.keyColumns()) + ") became ("
@@ -50,13 +55,19 @@ final class SourceShapes {
         return changes;
     }
 
-    void remember(ChangeEvent event) {
-        lastSeen.put(Stream.of(event), new Shape(event.columns(), event.keyColumns()));
+    private static boolean writtenBefore(SourcePosition position, SourcePosition since) {
+        return position != null && since != null && position.compareTo(since) < 0;
     }
 
-    /** The partition went to another consumer; what it sees there is no longer ours to compare. */
-    void forget(String topic, int partition) {
-        lastSeen.keySet().removeIf(stream -> stream.topic().equals(topic) && stream.partition() == partition);
+    /** Takes the event's shape as the table's current one, unless the event is older than the current one. */
+    void remember(ChangeEvent event, SourcePosition position) {
+        lastSeen.compute(event.table(), (table, known) -> {
+            Shape shape = Shape.of(event);
+            if (known == null || !known.shape().equals(shape)) {
+                return known != null && writtenBefore(position, known.since()) ? known : new Known(shape, position);
+            }
+            return writtenBefore(position, known.since()) ? new Known(shape, position) : known;
+        });
     }
 
     /** The source type with length and scale when propagated, else the record type; plus nullability. */

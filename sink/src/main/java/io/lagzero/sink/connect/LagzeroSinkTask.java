@@ -1,18 +1,16 @@
 package io.lagzero.sink.connect;
 
 import io.lagzero.sink.apply.ApplyException;
-import io.lagzero.sink.apply.ApplyResult;
 import io.lagzero.sink.apply.ChangeApplier;
-import io.lagzero.sink.apply.TableCounts;
 import io.lagzero.sink.error.SqlErrors;
 import io.lagzero.sink.event.ChangeEventDecoder;
 import io.lagzero.sink.event.KafkaPosition;
 import io.lagzero.sink.event.Operation;
-import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.event.UndecodableRecordException;
 import io.lagzero.sink.metrics.ApplyMetrics;
 import io.lagzero.sink.metrics.ApplyMetrics.Op;
 import io.lagzero.sink.metrics.ApplyMetrics.Outcome;
+import io.lagzero.sink.metrics.ApplyOutcomes;
 import io.lagzero.sink.metrics.CountingApplyMetrics;
 import java.util.Collection;
 import java.util.HashMap;
@@ -97,7 +95,7 @@ public final class LagzeroSinkTask extends SinkTask {
 
     private void applyOrNarrow(List<SinkRecord> records) {
         try {
-            count(applier.apply(records));
+            ApplyOutcomes.count(metrics, applier.apply(records));
         } catch (ApplyException | UndecodableRecordException e) {
             SqlErrors.Kind kind = SqlErrors.classify(e);
             if (kind == SqlErrors.Kind.TRANSIENT) {
@@ -166,19 +164,6 @@ public final class LagzeroSinkTask extends SinkTask {
         }
     }
 
-    private void count(ApplyResult result) {
-        int skippedDeletes = 0;
-        for (Map.Entry<TableId, TableCounts> entry : result.tables().entrySet()) {
-            String table = entry.getKey().toString();
-            TableCounts counts = entry.getValue();
-            metrics.count(table, Op.UPSERT, Outcome.APPLIED, counts.upserted());
-            metrics.count(table, Op.DELETE, Outcome.APPLIED, counts.deleted());
-            metrics.count(table, Op.DELETE, Outcome.SKIPPED, counts.skippedDeletes());
-            skippedDeletes += counts.skippedDeletes();
-        }
-        metrics.count(ApplyMetrics.UNKNOWN, Op.TOMBSTONE, Outcome.SKIPPED, result.skipped() - skippedDeletes);
-    }
-
     /** Nothing is buffered: put() returns only once its batch is committed in the target. */
     @Override
     public void flush(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
@@ -199,7 +184,6 @@ public final class LagzeroSinkTask extends SinkTask {
     public void close(Collection<TopicPartition> partitions) {
         applied.keySet().removeAll(partitions);
         deadLetters.forget(partitions);
-        partitions.forEach(p -> applier.forgetPartition(p.topic(), p.partition()));
     }
 
     @Override

@@ -110,12 +110,15 @@ abstract class AbstractSchemaChangeTest {
     @Test
     void anOlderShapeInAnotherPartitionIsNotADdl() throws SQLException {
         ChangeApplier applier = applier("partitions", DdlPolicy.STOP, NulHandling.FAIL);
+        SinkRecord writtenBeforeTheAlter = inPartition(1, notes.create(note(2, "written before the ALTER")));
         DebeziumRecords added = notes.altered(fields -> fields.addObject().put("type", "string").put("optional", true)
                 .put("field", "tag"));
         applier.apply(List.of(added.create("{\"id\": 1, \"body\": \"new shape\", \"tag\": \"t\"}")));
-        applier.apply(List.of(inPartition(1, notes.create(note(2, "written before the ALTER")))));
+        applier.apply(List.of(writtenBeforeTheAlter));
 
         assertThat(bodies("partitions")).containsExactly(Map.entry(1, "new shape"), Map.entry(2, "written before the ALTER"));
+        assertThatThrownBy(() -> applier.apply(List.of(notes.create(note(3, "written after the ALTER, tag gone")))))
+                .isInstanceOf(SourceSchemaChangedException.class).hasMessageContaining("column tag was dropped");
     }
 
     private static SinkRecord inPartition(int partition, SinkRecord record) {

@@ -46,7 +46,8 @@ public final class DebeziumRecords {
 
     /**
      * Records of the same table after an ALTER TABLE: {@code alter} edits the row's field list (the
-     * schema of both {@code before} and {@code after}).
+     * schema of both {@code before} and {@code after}). Its records continue at this one's binlog
+     * position, so they were written after every record made here so far.
      */
     public DebeziumRecords altered(Consumer<ArrayNode> alter) {
         ObjectNode schemas = JSON.createObjectNode();
@@ -58,7 +59,10 @@ public final class DebeziumRecords {
             }
         }
         schemas.set("value", value);
-        return new DebeziumRecords(table, schemas);
+        DebeziumRecords altered = new DebeziumRecords(table, schemas);
+        altered.offset = offset;
+        altered.sourceTsMs = sourceTsMs;
+        return altered;
     }
 
     public static JsonNode resource(String path) {
