@@ -3,6 +3,7 @@ package io.lagzero.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.Lagzero;
@@ -14,8 +15,12 @@ import io.lagzero.control.verify.TableComparison;
 import io.lagzero.testkit.KafkaBroker;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.ServerDirs;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,6 +36,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -109,6 +115,30 @@ abstract class AbstractCutoverTest {
             assertThat(tooShort.code()).as(tooShort.out() + tooShort.err()).isEqualTo(1);
             assertThat(tooShort.out()).contains("cutover: frozen —").contains("cutover: aborted — the fence did not reach "
                     + "the target within --max-downtime 1 ms").contains("writes unfrozen");
+            assertThat(readOnly()).isFalse();
+
+            List<String> posted = new CopyOnWriteArrayList<>();
+            HttpServer webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            webhook.createContext("/hook", exchange -> {
+                posted.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            webhook.start();
+            InputStream stdin = System.in;
+            Result held;
+            try {
+                System.setIn(new ByteArrayInputStream("abort\n".getBytes(StandardCharsets.UTF_8)));
+                held = lagzero("cutover", "--config", config.toString(), "--status-url", status, "--state-dir", stateDir,
+                        "--hold", "--webhook", "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook");
+            } finally {
+                System.setIn(stdin);
+                webhook.stop(0);
+            }
+            assertThat(held.code()).as(held.out() + held.err()).isEqualTo(1);
+            assertThat(held.out()).contains("holding (--hold)", "cutover: aborted — the operator did not confirm");
+            assertThat(posted).extracting(body -> body.replaceAll(".*\"state\":\"([a-z]+)\".*", "$1"))
+                    .containsExactly("preflight", "ready", "frozen", "drained", "drained", "aborted");
             assertThat(readOnly()).isFalse();
             int acceptedBefore = application.accepted.size();
             await().atMost(Duration.ofSeconds(10)).until(() -> application.accepted.size() > acceptedBefore + 20);

@@ -49,7 +49,7 @@ final class CommandFreeze implements SourceFreeze {
             Process process = new ProcessBuilder("sh", "-c", command).inheritIO().start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new SetupException(option + " did not finish within " + timeout.toSeconds() + " s");
+                throw new SetupException(option + " did not finish within " + timeout.toMillis() + " ms");
             }
             if (process.exitValue() != 0) {
                 throw new SetupException(option + " exited with " + process.exitValue() + " (its output is above)");
