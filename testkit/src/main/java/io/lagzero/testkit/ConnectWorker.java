@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,6 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.management.JMException;
+import javax.management.MBeanAttributeInfo;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
 
 /**
  * A real Kafka Connect worker in distributed mode ({@code ConnectDistributed}), in a child JVM so
@@ -54,8 +62,10 @@ public final class ConnectWorker implements AutoCloseable {
     private final URI rest;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Thread killOnExit;
+    private final int jmxPort;
 
-    private ConnectWorker(Process process, Path dir, Path log, URI rest) {
+    private ConnectWorker(Process process, Path dir, Path log, URI rest, int jmxPort) {
+        this.jmxPort = jmxPort;
         this.process = process;
         this.dir = dir;
         this.log = log;
@@ -76,6 +86,7 @@ public final class ConnectWorker implements AutoCloseable {
             Map<String, String> overrides) {
         Path dir = ServerDirs.fresh(name);
         int port = ServerDirs.freePort();
+        int jmxPort = ServerDirs.freePort();
         String id = dir.getFileName().toString();
         Map<String, String> props = new LinkedHashMap<>(defaults(id, bootstrapServers, port));
         props.put("plugin.path", pluginPath.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(",")));
@@ -88,10 +99,13 @@ public final class ConnectWorker implements AutoCloseable {
             List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms128m", "-Xmx768m", "-Dlogback.configurationFile=" + logback,
                     "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
+                    "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
+                    "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
+                    "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
                     "-cp", classpath, "org.apache.kafka.connect.cli.ConnectDistributed", config.toString());
             Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            ConnectWorker worker = new ConnectWorker(process, dir, log, URI.create("http://127.0.0.1:" + port));
+            ConnectWorker worker = new ConnectWorker(process, dir, log, URI.create("http://127.0.0.1:" + port), jmxPort);
             try {
                 worker.awaitHealthy();
             } catch (RuntimeException | Error e) {
@@ -165,6 +179,31 @@ public final class ConnectWorker implements AutoCloseable {
     /** The REST API, e.g. {@code http://127.0.0.1:40123}. */
     public URI url() {
         return rest;
+    }
+
+    /**
+     * The attribute names of the worker's MBeans matching {@code pattern} (e.g.
+     * {@code kafka.connect:type=plugins,connector=x,*}), each as {@code attribute{key=value,…}}.
+     */
+    public List<String> mbeanAttributes(String pattern) {
+        JMXServiceURL url;
+        try {
+            url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
+            MBeanServerConnection server = connector.getMBeanServerConnection();
+            List<String> attributes = new ArrayList<>();
+            for (ObjectName name : server.queryNames(new ObjectName(pattern), null)) {
+                for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
+                    attributes.add(attribute.getName() + name.getKeyPropertyList());
+                }
+            }
+            return attributes;
+        } catch (IOException | JMException e) {
+            throw new IllegalStateException("Cannot read the worker's MBeans " + pattern + ": " + e.getMessage(), e);
+        }
     }
 
     public Path log() {

@@ -89,7 +89,7 @@ final class SinkLoop implements Runnable {
                 backlog.measure(consumer);
                 if (!polled.isEmpty()) {
                     List<SinkRecord> records = toSinkRecords(polled);
-                    ReceivedBatch batch = tracker.received(timings(records));
+                    ReceivedBatch batch = tracker.received(ChangeTiming.of(records));
                     try {
                         applyWithRetries(records);
                     } catch (RuntimeException e) {
@@ -165,14 +165,6 @@ final class SinkLoop implements Runnable {
                     r.offset(), r.timestamp(), r.timestampType()));
         }
         return records;
-    }
-
-    private static List<ChangeTiming> timings(List<SinkRecord> records) {
-        List<ChangeTiming> timings = new ArrayList<>(records.size());
-        for (SinkRecord record : records) {
-            ChangeTiming.of(record).ifPresent(timings::add);
-        }
-        return timings;
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<byte[], byte[]> polled) {

@@ -120,6 +120,13 @@ abstract class ConnectPluginTest {
         assertRunning(connectors.source(), 1);
         assertRunning(connectors.sink(), SINK_TASKS);
         assertKafkaSide(prefix, connectors.sink());
+        assertThat(worker.mbeanAttributes("kafka.connect:type=plugins,connector=" + connectors.sink() + ",*"))
+                .as("the sink's meters as Connect plugin metrics (JMX)")
+                .anyMatch(a -> a.startsWith("lagzero-sink-records-total{") && a.contains("table=" + DB + ".orders")
+                        && a.contains("outcome=applied"))
+                .anyMatch(a -> a.startsWith("lagzero-replication-lag-seconds{") && a.contains("table=" + DB + ".customers"))
+                .anyMatch(a -> a.startsWith("lagzero-sink-apply-seconds-count{"))
+                .anyMatch(a -> a.startsWith("lagzero-capture-lag-seconds{"));
         assertThat(java.nio.file.Files.readString(worker.log())).as("passwords in the worker log " + worker.log())
                 .doesNotContain(MariaDbServer.PASSWORD);
     }

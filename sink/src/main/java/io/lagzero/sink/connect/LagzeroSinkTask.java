@@ -7,17 +7,25 @@ import io.lagzero.sink.event.ChangeEventDecoder;
 import io.lagzero.sink.event.KafkaPosition;
 import io.lagzero.sink.event.Operation;
 import io.lagzero.sink.event.UndecodableRecordException;
+import io.lagzero.sink.lag.ChangeTiming;
+import io.lagzero.sink.lag.LagTracker;
+import io.lagzero.sink.lag.ReceivedBatch;
 import io.lagzero.sink.metrics.ApplyMetrics;
 import io.lagzero.sink.metrics.ApplyMetrics.Op;
 import io.lagzero.sink.metrics.ApplyMetrics.Outcome;
 import io.lagzero.sink.metrics.ApplyOutcomes;
 import io.lagzero.sink.metrics.CountingApplyMetrics;
+import io.lagzero.sink.metrics.SinkMeters;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
@@ -37,7 +45,10 @@ import org.slf4j.LoggerFactory;
 public final class LagzeroSinkTask extends SinkTask {
     private static final Logger LOG = LoggerFactory.getLogger(LagzeroSinkTask.class);
 
-    private final CountingApplyMetrics metrics = new CountingApplyMetrics();
+    private final CountingApplyMetrics counts = new CountingApplyMetrics();
+    private final MeterRegistry registry = new SimpleMeterRegistry();
+    private final LagTracker tracker = new LagTracker(Clock.systemUTC());
+    private ApplyMetrics metrics = counts;
     private final ChangeEventDecoder decoder = new ChangeEventDecoder();
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     private SinkSettings settings;
@@ -57,8 +68,25 @@ public final class LagzeroSinkTask extends SinkTask {
         settings = new LagzeroSinkConfig(props).settings();
         deadLetters = new DeadLetters(errantRecordReporter());
         applier = new ChangeApplier(settings.target(), "lagzero-sink-" + name);
+        metrics = ApplyMetrics.all(counts, new SinkMeters(registry, tracker).applyMetrics());
+        publishMetrics();
         LOG.info("Task of {} started: {}; bad records go to {}", name, settings,
                 deadLetters.enabled() ? "the errant record reporter" : "nowhere (errors.tolerance=none): the task fails on one");
+    }
+
+    /** Through the worker's metrics (JMX); workers before Kafka 4.1 have no plugin metrics. */
+    private void publishMetrics() {
+        PluginMetrics plugin;
+        try {
+            plugin = context.pluginMetrics();
+        } catch (NoSuchMethodError | NoClassDefFoundError | UnsupportedOperationException e) {
+            plugin = null;
+        }
+        if (plugin == null) {
+            LOG.info("{}: this Connect worker offers no plugin metrics; lag and outcome meters stay internal", name);
+            return;
+        }
+        PluginMetricsBridge.bind(registry, plugin);
     }
 
     private ErrantRecordReporter errantRecordReporter() {
@@ -69,9 +97,9 @@ public final class LagzeroSinkTask extends SinkTask {
         }
     }
 
-    /** The outcome counters this task keeps; an adapter may read or bind them. */
-    public ApplyMetrics metrics() {
-        return metrics;
+    /** The outcome counters this task keeps (also published as plugin metrics). */
+    public CountingApplyMetrics metrics() {
+        return counts;
     }
 
     @Override
@@ -81,9 +109,16 @@ public final class LagzeroSinkTask extends SinkTask {
         }
         List<SinkRecord> batch = List.copyOf(records);
         List<SinkRecord> pending = deadLetters.notReported(batch);
-        if (!pending.isEmpty()) {
-            applyOrNarrow(pending);
+        ReceivedBatch received = tracker.received(ChangeTiming.of(pending));
+        try {
+            if (!pending.isEmpty()) {
+                applyOrNarrow(pending);
+            }
+        } catch (RuntimeException e) {
+            tracker.dropped(received);
+            throw e;
         }
+        tracker.applied(received);
         deadLetters.batchCompleted();
         retries = 0;
         for (SinkRecord record : batch) {

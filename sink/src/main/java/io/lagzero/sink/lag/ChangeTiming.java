@@ -1,5 +1,7 @@
 package io.lagzero.sink.lag;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -31,6 +33,15 @@ public record ChangeTiming(String table, long commitMicros, long kafkaMillis, bo
         LAST_OF_TABLE,
         /** The last snapshot row of all ({@code last}). */
         LAST
+    }
+
+    /** The timings of the change events among {@code records}. */
+    public static List<ChangeTiming> of(List<SinkRecord> records) {
+        List<ChangeTiming> timings = new ArrayList<>(records.size());
+        for (SinkRecord record : records) {
+            of(record).ifPresent(timings::add);
+        }
+        return timings;
     }
 
     /** The timing of a change event; empty for a tombstone or a record that is not a Debezium change. */

@@ -23,4 +23,13 @@ public interface ApplyMetrics {
     }
 
     void count(String table, Op op, Outcome outcome, long records);
+
+    /** Counts into every one of {@code targets}. */
+    static ApplyMetrics all(ApplyMetrics... targets) {
+        return (table, op, outcome, records) -> {
+            for (ApplyMetrics target : targets) {
+                target.count(table, op, outcome, records);
+            }
+        };
+    }
 }
