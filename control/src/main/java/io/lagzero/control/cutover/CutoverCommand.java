@@ -88,9 +88,7 @@ public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
         SourceFreeze freeze = freezeCommand == null
                 ? SourceFreeze.readOnly(endpoints.sourceUrl(), endpoints.sourceUser(), endpoints.sourcePassword())
                 : SourceFreeze.commands(freezeCommand, unfreezeCommand, commandTimeout);
-        Verifier.Endpoints sides = new Verifier.Endpoints(endpoints.sourceUrl(), endpoints.sourceUser(),
-                endpoints.sourcePassword(), endpoints.targetUrl(), endpoints.targetUser(), endpoints.targetPassword(),
-                endpoints.tables(), endpoints.columnMapping());
+        Verifier.Endpoints sides = Verifier.Endpoints.of(endpoints);
         Cutover cutover = Cutover.of(plan, sides, freeze, spec.commandLine().getOut(),
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)));
         try {

@@ -7,6 +7,7 @@ import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.mapping.ColumnMapping;
 import java.io.PrintWriter;
@@ -34,6 +35,12 @@ public final class Verifier {
      */
     public record Endpoints(String sourceUrl, String sourceUser, String sourcePassword, String targetUrl,
             String targetUser, String targetPassword, TableSelector tables, ColumnMapping columnMapping) {
+        /** The endpoints a command's options name (passwords from the environment or --config). */
+        public static Endpoints of(EndpointOptions options) {
+            return new Endpoints(options.sourceUrl(), options.sourceUser(), options.sourcePassword(), options.targetUrl(),
+                    options.targetUser(), options.targetPassword(), options.tables(), options.columnMapping());
+        }
+
         String fingerprint() {
             String text = String.join("\n", Dialects.withoutQuery(sourceUrl), Dialects.withoutQuery(targetUrl),
                     String.join(",", tables.patterns()), columnMapping.toString());

@@ -71,9 +71,7 @@ public final class VerifyCommand implements Callable<Integer>, UsesEndpoints {
 
     @Override
     public Integer call() throws InterruptedException {
-        Verifier.Endpoints sides = new Verifier.Endpoints(endpoints.sourceUrl(), endpoints.sourceUser(),
-                endpoints.sourcePassword(), endpoints.targetUrl(), endpoints.targetUser(), endpoints.targetPassword(),
-                endpoints.tables(), endpoints.columnMapping());
+        Verifier.Endpoints sides = Verifier.Endpoints.of(endpoints);
         VerifySettings settings = new VerifySettings(chunkSize, maxRowsPerSecond, recheckTimeout, stateDir, resume,
                 repair, signalTable == null ? null : signalTableId(signalTable));
         PrintWriter out = spec.commandLine().getOut();

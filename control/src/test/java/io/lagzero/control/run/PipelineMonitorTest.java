@@ -7,11 +7,9 @@ import io.lagzero.control.status.PipelineStatus.State;
 import io.lagzero.sink.lag.ChangeTiming;
 import io.lagzero.sink.lag.ChangeTiming.SnapshotMark;
 import io.lagzero.sink.lag.LagTracker;
-import java.time.Clock;
+import io.lagzero.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /** Where /readyz and lagzero status say the pipeline stalls, on a clock the test moves. */
 class PipelineMonitorTest {
-    private final MovableClock clock = new MovableClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final AtomicReference<String> pipelineFailure = new AtomicReference<>();
     private final AtomicReference<String> targetFailure = new AtomicReference<>();
     private final AtomicReference<String> heartbeatFailure = new AtomicReference<>();
@@ -96,32 +94,5 @@ class PipelineMonitorTest {
         assertThat(status.state()).isEqualTo(State.FAILED);
         assertThat(status.reason()).isEqualTo("pipeline stopped: the sink stopped");
         assertThat(monitor.registry().scrape()).contains("lagzero_pipeline_up 0.0");
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        long micros() {
-            return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -12,7 +12,7 @@ import io.lagzero.sink.event.Operation;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.index.DeferredIndexes;
 import io.lagzero.sink.index.SecondaryIndexes;
-import io.lagzero.sink.index.SnapshotMarker;
+import io.lagzero.sink.lag.ChangeTiming;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.mapping.ColumnMappingException;
 import java.sql.Connection;
@@ -105,7 +105,7 @@ public final class ChangeApplier implements AutoCloseable {
             if (!followsKnownShape(event, position)) {
                 stopBefore(records.subList(0, i), event, position);
             }
-            if (indexes != null && SnapshotMarker.endsSnapshot(records.get(i))) {
+            if (indexes != null && ChangeTiming.endsSnapshot(records.get(i))) {
                 snapshotsWritten.putIfAbsent(event.table(), event);
             }
             if (deletesEnabled || event.operation() != Operation.DELETE) {

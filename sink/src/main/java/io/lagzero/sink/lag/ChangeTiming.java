@@ -35,6 +35,14 @@ public record ChangeTiming(String table, long commitMicros, long kafkaMillis, bo
         LAST
     }
 
+    /**
+     * True for the last snapshot record of its table, for any change after the snapshot, and for a
+     * record that is not a Debezium change at all (its snapshot state cannot be known).
+     */
+    public static boolean endsSnapshot(SinkRecord record) {
+        return of(record).map(timing -> timing.snapshot() != SnapshotMark.ROW).orElse(true);
+    }
+
     /** The timings of the change events among {@code records}. */
     public static List<ChangeTiming> of(List<SinkRecord> records) {
         List<ChangeTiming> timings = new ArrayList<>(records.size());

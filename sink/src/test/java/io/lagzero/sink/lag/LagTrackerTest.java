@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.lagzero.sink.lag.ChangeTiming.SnapshotMark;
+import io.lagzero.testkit.SettableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

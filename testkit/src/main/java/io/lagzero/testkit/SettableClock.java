@@ -1,4 +1,4 @@
-package io.lagzero.sink.lag;
+package io.lagzero.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,18 +7,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class SettableClock extends Clock {
+public final class SettableClock extends Clock {
     private Instant now;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
-    long micros() {
+    /** Now, in microseconds since the epoch. */
+    public long micros() {
         return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 

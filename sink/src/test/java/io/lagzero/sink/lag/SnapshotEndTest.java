@@ -1,4 +1,4 @@
-package io.lagzero.sink.index;
+package io.lagzero.sink.lag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,20 +9,21 @@ import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;
 
-class SnapshotMarkerTest {
+/** {@link ChangeTiming#endsSnapshot}: when a table's snapshot records have all been sent. */
+class SnapshotEndTest {
     private static final String NOTE = "{\"id\": 1, \"body\": \"x\"}";
     private final DebeziumRecords notes = DebeziumRecords.forTable("notes");
 
     @Test
     void snapshotRecordsBeforeTheTablesLastDoNotEndIt() {
-        assertThat(SnapshotMarker.endsSnapshot(notes.snapshot(NOTE))).isFalse();
-        assertThat(SnapshotMarker.endsSnapshot(notes.snapshotLast(NOTE))).isTrue();
+        assertThat(ChangeTiming.endsSnapshot(notes.snapshot(NOTE))).isFalse();
+        assertThat(ChangeTiming.endsSnapshot(notes.snapshotLast(NOTE))).isTrue();
     }
 
     @Test
     void changesAfterTheSnapshotEndIt() {
-        assertThat(SnapshotMarker.endsSnapshot(notes.create(NOTE))).isTrue();
-        assertThat(SnapshotMarker.endsSnapshot(notes.delete(NOTE))).isTrue();
+        assertThat(ChangeTiming.endsSnapshot(notes.create(NOTE))).isTrue();
+        assertThat(ChangeTiming.endsSnapshot(notes.delete(NOTE))).isTrue();
     }
 
     @Test
@@ -30,6 +31,6 @@ class SnapshotMarkerTest {
         Schema schema = SchemaBuilder.struct().name("lz.shop.notes.Value").field("id", Schema.INT32_SCHEMA).build();
         SinkRecord row = new SinkRecord("lz.shop.notes", 0, null, null, schema, new Struct(schema).put("id", 1), 0);
 
-        assertThat(SnapshotMarker.endsSnapshot(row)).isTrue();
+        assertThat(ChangeTiming.endsSnapshot(row)).isTrue();
     }
 }
