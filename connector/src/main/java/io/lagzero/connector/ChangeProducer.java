@@ -1,5 +1,6 @@
 package io.lagzero.connector;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -83,7 +86,7 @@ final class ChangeProducer implements AutoCloseable {
     /**
      * A produce request that reaches a new partition before its leader is in place fails with
      * NOT_LEADER_OR_FOLLOWER, and the idempotent producer's retry can then be refused as out of
-     * sequence for good. So the first record waits until every partition has a leader.
+     * sequence for good. So the first record waits until every partition's leader answers for it.
      */
     private void awaitLeaders(String topic) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
@@ -91,6 +94,10 @@ final class ChangeProducer implements AutoCloseable {
             try {
                 var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
                 if (description.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                    // The leader in the metadata may not serve the partition yet; listing offsets asks the leader itself.
+                    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                    description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+                    admin.listOffsets(latest).all().get();
                     producer.partitionsFor(topic);
                     return;
                 }
