@@ -26,6 +26,7 @@ import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
@@ -186,14 +187,7 @@ public final class ConnectWorker implements AutoCloseable {
      * {@code kafka.connect:type=plugins,connector=x,*}), each as {@code attribute{key=value,…}}.
      */
     public List<String> mbeanAttributes(String pattern) {
-        JMXServiceURL url;
-        try {
-            url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-        try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
-            MBeanServerConnection server = connector.getMBeanServerConnection();
+        return withMBeans("the worker's MBeans " + pattern, server -> {
             List<String> attributes = new ArrayList<>();
             for (ObjectName name : server.queryNames(new ObjectName(pattern), null)) {
                 for (MBeanAttributeInfo attribute : server.getMBeanInfo(name).getAttributes()) {
@@ -201,8 +195,42 @@ public final class ConnectWorker implements AutoCloseable {
                 }
             }
             return attributes;
+        });
+    }
+
+    /** Bytes of heap the worker's JVM uses right now (JMX {@code java.lang:type=Memory}). */
+    public long heapUsedBytes() {
+        return withMBeans("the worker's heap", server -> ((CompositeData) server.getAttribute(
+                new ObjectName("java.lang:type=Memory"), "HeapMemoryUsage")).get("used") instanceof Long used ? used : -1L);
+    }
+
+    /** The worker process's resident set size in bytes (Linux {@code /proc/<pid>/status}), -1 elsewhere. */
+    public long residentBytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")) * 1024)
+                    .findFirst().orElse(-1);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private interface MBeanQuery<T> {
+        T run(MBeanServerConnection server) throws IOException, JMException;
+    }
+
+    private <T> T withMBeans(String what, MBeanQuery<T> query) {
+        JMXServiceURL url;
+        try {
+            url = new JMXServiceURL("service:jmx:rmi:///jndi/rmi://127.0.0.1:" + jmxPort + "/jmxrmi");
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+        try (JMXConnector connector = JMXConnectorFactory.connect(url)) {
+            return query.run(connector.getMBeanServerConnection());
         } catch (IOException | JMException e) {
-            throw new IllegalStateException("Cannot read the worker's MBeans " + pattern + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot read " + what + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.lagzero.e2e.connect;
+package io.lagzero.testkit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,18 +14,18 @@ import java.util.regex.Pattern;
  * The sample connector configs in {@code deploy/connect/}, with their {@code ${NAME}}
  * placeholders filled in, as a user following {@code deploy/connect/README.md} would.
  */
-final class ConnectorConfigs {
+public final class ConnectorConfigs {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
     private static final Path DIR = Path.of(System.getProperty("lagzero.deploy.connect.dir", "../deploy/connect"));
 
-    record ConnectorConfig(String name, Map<String, String> config) {
+    public record ConnectorConfig(String name, Map<String, String> config) {
     }
 
     private ConnectorConfigs() {
     }
 
     /** Loads {@code file}, replacing every placeholder; one without a value fails the test. */
-    static ConnectorConfig load(String file, Map<String, String> values) throws IOException {
+    public static ConnectorConfig load(String file, Map<String, String> values) throws IOException {
         String text = Files.readString(DIR.resolve(file));
         Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder filled = new StringBuilder();

@@ -1,0 +1,50 @@
+package io.lagzero.bench;
+
+import io.lagzero.testkit.DatabaseServer;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The physical ceiling for any sink here: the benchmark rows upserted straight into the target
+ * with plain JDBC (no Kafka, no decoding), 1,000-row multi-row statements, one transaction each,
+ * from as many writers as the sinks get tasks.
+ */
+final class RawUpsert {
+    static final int ROWS_PER_STATEMENT = 1_000;
+
+    private RawUpsert() {
+    }
+
+    static SnapshotRun.Rate run(DatabaseServer target, TargetKind kind, String database, long rows, int writers)
+            throws Exception {
+        target.createDatabase(database);
+        target.execute(database, Pageviews.targetDdl(kind, "pageviews"));
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            long start = System.nanoTime();
+            List<Future<Void>> slices = new ArrayList<>();
+            long slice = (rows + writers - 1) / writers;
+            for (int w = 0; w < writers; w++) {
+                long from = 1 + w * slice;
+                long to = Math.min(rows + 1, from + slice);
+                slices.add(pool.submit(() -> {
+                    try (Connection connection = target.connect(database)) {
+                        Pageviews.write(connection, "pageviews", kind, ROWS_PER_STATEMENT, from, to);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> done : slices) {
+                done.get();
+            }
+            return new SnapshotRun.Rate(rows, Duration.ofNanos(System.nanoTime() - start), true);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.lagzero.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
+
+/** The results as the table bench/run prints. */
+final class Table {
+    private Table() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void print(Map<String, Object> r, PrintStream out) {
+        out.printf("%nlagzero bench — %,d rows → %s, %s cores, %s%n%n", (Long) r.get("rows"), r.get("target"),
+                r.get("cores"), r.get("when"));
+        out.printf("%-44s %14s %14s %16s%n", "snapshot (rows/s)", "lagzero", "raw upsert", "Debezium JDBC");
+        out.printf("%-44s %14s %14s %16s%n", "sink alone (records already in Kafka)", num(r, "sink_alone_rows_per_sec"),
+                num(r, "raw_upsert_rows_per_sec"), num(r, "debezium_jdbc_alone_rows_per_sec")
+                        + (Boolean.TRUE.equals(r.get("debezium_jdbc_alone_complete")) ? "" : "*"));
+        out.printf("%-44s %14s %14s %16s%n", "end to end (Debezium source + sink)", num(r, "e2e_snapshot_rows_per_sec"), "", "");
+        out.printf("%-44s %14s%n", "Debezium source alone into Kafka", num(r, "source_alone_rows_per_sec"));
+        out.printf("%n%-44s %s × raw, %s × Debezium JDBC%n", "sink alone", r.get("sink_vs_raw_ratio"),
+                r.get("sink_vs_debezium_jdbc_ratio"));
+        out.printf("%-44s %s × source alone, %s × Debezium JDBC%n", "end to end", r.get("e2e_vs_source_ratio"),
+                r.get("e2e_vs_debezium_jdbc_ratio"));
+        out.printf("%n%-18s %-14s %10s %10s %10s %10s %10s  %s%n", "streaming", "sink", "written/s", "applied/s",
+                "lag p50", "lag p99", "lag max", "kept up");
+        for (Map<String, Object> window : (List<Map<String, Object>>) r.get("streaming")) {
+            streaming(out, "lagzero", window);
+        }
+        streaming(out, "Debezium JDBC", (Map<String, Object>) r.get("streaming_debezium_jdbc"));
+        out.printf("%-44s %s changes/s; %s × Debezium JDBC%n", "highest rate lagzero kept up with",
+                r.get("streaming_highest_kept_up_rate"), r.get("streaming_vs_debezium_jdbc_ratio"));
+        out.printf("%n%-44s heap %s MB, RSS %s MB (lagzero); heap %s MB, RSS %s MB (Debezium JDBC)%n",
+                "Connect worker peak while a sink ran alone", r.get("sink_heap_peak_mb"), r.get("sink_rss_peak_mb"),
+                r.get("debezium_jdbc_heap_peak_mb"), r.get("debezium_jdbc_rss_peak_mb"));
+        if (!Boolean.TRUE.equals(r.get("debezium_jdbc_alone_complete"))) {
+            out.println("* Debezium JDBC was stopped at its time limit; its rate is the rows it had written by then.");
+        }
+    }
+
+    private static void streaming(PrintStream out, String sink, Map<String, Object> w) {
+        out.printf("%-18s %-14s %10s %10s %8s ms %7s ms %7s ms  %s%n", String.format("%,d/s", (Integer) w.get("rate")), sink,
+                String.format("%,d", (Long) w.get("written_per_sec")), String.format("%,d", (Long) w.get("applied_per_sec")),
+                w.get("lag_p50_ms"), w.get("lag_p99_ms"), w.get("lag_max_ms"),
+                Boolean.TRUE.equals(w.get("kept_up")) ? "yes" : "no (" + w.get("unapplied") + " unapplied)");
+    }
+
+    private static String num(Map<String, Object> r, String key) {
+        return r.get(key) instanceof Long value ? String.format("%,d", value) : "-";
+    }
+}

@@ -1,0 +1,7 @@
+package io.lagzero.bench;
+
+/** The benchmark's target database. */
+enum TargetKind {
+    MARIADB,
+    POSTGRES
+}
