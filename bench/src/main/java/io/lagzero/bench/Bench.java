@@ -234,17 +234,19 @@ public final class Bench implements Callable<Integer> {
             try (LagProbe probe = new LagProbe(servers.target.connect(database), "live")) {
                 long committed = kafka.committed(connector, topic);
                 // A sink that has committed nothing yet reads from the end (auto.offset.reset=latest).
-                long committedBefore = committed > 0 ? committed : kafka.records(topic);
+                long recordsBefore = kafka.records(topic);
+                long committedBefore = committed > 0 ? committed : recordsBefore;
                 long start = System.nanoTime();
                 ChangeWriter.Written written = writer.run(rate, Duration.ofSeconds(streamSeconds));
+                double captured = (kafka.records(topic) - recordsBefore) / (written.took().toNanos() / 1e9);
                 probe.awaitSeq(written.lastSeq(), 30_000);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 LagStats lag = LagStats.of(written.commits(), probe.samples(), System.currentTimeMillis());
                 Thread.sleep(500);
                 double applied = (kafka.committed(connector, topic) - committedBefore) / seconds;
-                StreamResult result = new StreamResult(rate, written.perSecond(), lag, applied);
-                say("%s streaming %,d changes/s (wrote %,.0f/s): lag p50 %d ms, p99 %d ms, max %d ms%s", connector, rate,
-                        written.perSecond(), lag.p50Millis(), lag.p99Millis(), lag.maxMillis(),
+                StreamResult result = new StreamResult(rate, written.perSecond(), captured, applied, lag);
+                say("%s streaming %,d changes/s (wrote %,.0f/s, captured %,.0f/s, applied %,.0f/s): lag p50 %d ms, p99 %d ms,"
+                        + " max %d ms%s", connector, rate, written.perSecond(), captured, applied, lag.p50Millis(), lag.p99Millis(), lag.maxMillis(),
                         lag.unapplied() == 0 ? "" : ", " + lag.unapplied() + " changes not applied 30 s after the writer stopped");
                 return result;
             }

@@ -23,7 +23,7 @@ final class Table {
                 r.get("sink_vs_debezium_jdbc_ratio"));
         out.printf("%-44s %s × source alone, %s × Debezium JDBC%n", "end to end", r.get("e2e_vs_source_ratio"),
                 r.get("e2e_vs_debezium_jdbc_ratio"));
-        out.printf("%n%-18s %-14s %10s %10s %10s %10s %10s  %s%n", "streaming", "sink", "written/s", "applied/s",
+        out.printf("%n%-18s %-14s %10s %10s %10s %10s %10s %10s  %s%n", "streaming", "sink", "written/s", "captured/s", "applied/s",
                 "lag p50", "lag p99", "lag max", "kept up");
         for (Map<String, Object> window : (List<Map<String, Object>>) r.get("streaming")) {
             streaming(out, "lagzero", window);
@@ -40,8 +40,9 @@ final class Table {
     }
 
     private static void streaming(PrintStream out, String sink, Map<String, Object> w) {
-        out.printf("%-18s %-14s %10s %10s %8s ms %7s ms %7s ms  %s%n", String.format("%,d/s", (Integer) w.get("rate")), sink,
-                String.format("%,d", (Long) w.get("written_per_sec")), String.format("%,d", (Long) w.get("applied_per_sec")),
+        out.printf("%-18s %-14s %10s %10s %10s %8s ms %7s ms %7s ms  %s%n", String.format("%,d/s", (Integer) w.get("rate")), sink,
+                String.format("%,d", (Long) w.get("written_per_sec")), String.format("%,d", (Long) w.get("captured_per_sec")),
+                String.format("%,d", (Long) w.get("applied_per_sec")),
                 w.get("lag_p50_ms"), w.get("lag_p99_ms"), w.get("lag_max_ms"),
                 Boolean.TRUE.equals(w.get("kept_up")) ? "yes" : "no (" + w.get("unapplied") + " unapplied)");
     }

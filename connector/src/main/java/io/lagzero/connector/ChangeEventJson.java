@@ -9,12 +9,15 @@ import org.apache.kafka.connect.json.JsonConverter;
  * converter replaces a null by the column's default value, which would turn NULL into 'default'.
  */
 public final class ChangeEventJson {
+    /** The converter settings, for the writing side here and any converter that reads it. */
+    public static final Map<String, String> SETTINGS = Map.of("schemas.enable", "true", "replace.null.with.default", "false");
+
     private ChangeEventJson() {
     }
 
     public static JsonConverter converter(boolean isKey) {
         JsonConverter converter = new JsonConverter();
-        converter.configure(Map.of("schemas.enable", "true", "replace.null.with.default", "false"), isKey);
+        converter.configure(SETTINGS, isKey);
         return converter;
     }
 }

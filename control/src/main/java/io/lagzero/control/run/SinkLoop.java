@@ -4,6 +4,7 @@ import io.lagzero.connector.ChangeEventJson;
 import io.lagzero.sink.apply.ApplyException;
 import io.lagzero.sink.apply.ApplyResult;
 import io.lagzero.sink.apply.ChangeApplier;
+import io.lagzero.sink.connect.CachedSchemaJsonConverter;
 import io.lagzero.sink.error.SqlErrors;
 import io.lagzero.sink.lag.ChangeTiming;
 import io.lagzero.sink.lag.LagTracker;
@@ -30,8 +31,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.connect.data.SchemaAndValue;
-import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.storage.Converter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +47,8 @@ final class SinkLoop implements Runnable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ChangeApplier applier;
     private final Pattern topics;
-    private final JsonConverter keyConverter = ChangeEventJson.converter(true);
-    private final JsonConverter valueConverter = ChangeEventJson.converter(false);
+    private final Converter keyConverter = reader(true);
+    private final Converter valueConverter = reader(false);
     private final SinkProgress progress = new SinkProgress();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicReference<String> targetFailure = new AtomicReference<>();
@@ -55,6 +56,12 @@ final class SinkLoop implements Runnable {
     private final SinkMeters meters;
     private final BacklogProbe backlog;
     private volatile boolean running = true;
+
+    private static Converter reader(boolean isKey) {
+        Converter converter = new CachedSchemaJsonConverter();
+        converter.configure(ChangeEventJson.SETTINGS, isKey);
+        return converter;
+    }
 
     SinkLoop(String bootstrapServers, String groupId, String topicPrefix, int maxPollRecords, ChangeApplier applier,
             LagTracker tracker, SinkMeters meters) {
