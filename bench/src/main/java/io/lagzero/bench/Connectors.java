@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * The connectors under test. Debezium's source and our sink come from the samples users deploy
  * ({@code deploy/connect/*.json}); Debezium's JDBC sink gets the same upsert semantics and its
- * documented batch settings (batch.size matched by the consumer's max.poll.records).
+ * documented batch settings: batch.size matched by the consumer's max.poll.records, both as large
+ * as ours.
  */
 final class Connectors {
     static final int PARTITIONS = 2;
@@ -55,9 +56,9 @@ final class Connectors {
         config.put("primary.key.mode", "record_key");
         config.put("schema.evolution", "basic");
         config.put("collection.name.format", "${source.table}");
-        config.put("batch.size", "1000");
+        config.put("batch.size", "2000");
         config.put("use.reduction.buffer", "true");
-        config.put("consumer.override.max.poll.records", "1000");
+        config.put("consumer.override.max.poll.records", "2000");
         config.put("key.converter", "org.apache.kafka.connect.json.JsonConverter");
         config.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         return config;

@@ -20,6 +20,7 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * {@code ExtractNewRecordState} is accepted too, a delete there being {@code __deleted=true}.
  */
 public final class ChangeEventDecoder {
+    private static final ColumnsBySchema ENVELOPE_COLUMNS = new ColumnsBySchema(schema -> columns(schema, name -> true));
     private static final String ENVELOPE_OR_ROW = "value is neither a Debezium envelope (before, after, source, op) "
             + "nor a flattened row (__table field, or schema named <prefix>.<db>.<table>.Value)";
 
@@ -70,7 +71,7 @@ public final class ChangeEventDecoder {
         if (operation == Operation.UPSERT && row == null) {
             throw new IllegalArgumentException("op '" + op + "' has no 'after' row");
         }
-        List<Column> columns = columns(value.schema().field("after").schema(), name -> true);
+        List<Column> columns = ENVELOPE_COLUMNS.of(value.schema().field("after").schema());
         TableId id = new TableId(source.getString("db"), table);
         return event(id, operation, columns, key, row, source.getInt64("ts_ms"), position);
     }
