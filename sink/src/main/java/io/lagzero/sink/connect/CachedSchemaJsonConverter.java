@@ -1,5 +1,7 @@
 package io.lagzero.sink.connect;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,6 +10,7 @@ import java.util.Map;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.json.JsonConverterConfig;
 import org.apache.kafka.connect.storage.Converter;
@@ -15,13 +18,17 @@ import org.apache.kafka.connect.storage.ConverterType;
 import org.apache.kafka.connect.storage.StringConverterConfig;
 
 /**
- * Reads what Kafka's {@link JsonConverter} wrote ({@code schemas.enable=true}) with the same result,
- * several times faster. Debezium repeats the table's whole schema in every message; JsonConverter
- * parses it and hashes the parsed tree for every record, which took three quarters of a sink
- * task's CPU in our profile. This converter recognises a schema it has seen by its bytes and gives
- * only the payload to a JsonConverter configured with that schema ({@code schema.content}, Kafka
- * 3.8+), so every value is exactly what JsonConverter makes of it. Anything else (another layout,
- * an older Connect, writing) goes to a plain JsonConverter with the same settings.
+ * Kafka's {@link JsonConverter} with {@code schemas.enable=true}, byte for byte and value for value,
+ * without handling the schema in every record. Debezium repeats the table's whole schema in every
+ * message; JsonConverter parses it and hashes the parsed tree for every record it reads (three
+ * quarters of a sink task's CPU in our profile), and hashes and writes it out for every record it
+ * writes.
+ *
+ * <p>Reading: a schema seen before is recognised by its bytes, and only the payload goes to a
+ * JsonConverter configured with that schema ({@code schema.content}, Kafka 3.8+). Writing: the
+ * schema's JSON is made once per schema object and only the payload is converted per record.
+ * Anything else (another layout, no schema, an older Connect) goes to a plain JsonConverter with
+ * the same settings.
  *
  * <p>Like every converter Connect creates, an instance serves one task thread.
  */
@@ -30,7 +37,17 @@ public class CachedSchemaJsonConverter implements Converter {
     private static final byte[] MIDDLE = ",\"payload\":".getBytes(StandardCharsets.UTF_8);
     private static final int MAX_SCHEMAS = 1_000;
 
+    private static final byte[] TAIL = "}".getBytes(StandardCharsets.UTF_8);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final JsonConverter plain = new JsonConverter();
+    private final JsonConverter payloadWriter = new JsonConverter();
+    private final Map<SchemaIdentity, byte[]> headsBySchema = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SchemaIdentity, byte[]> eldest) {
+            return size() > MAX_SCHEMAS;
+        }
+    };
     private final Map<String, Envelope> lastByTopic = new HashMap<>();
     private final Map<String, JsonConverter> bySchema = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -41,6 +58,19 @@ public class CachedSchemaJsonConverter implements Converter {
     private Map<String, Object> settings;
     private boolean isKey;
     private boolean cached;
+
+    /** A schema object as a key: converters hand out one object per schema, and comparing by value costs more. */
+    private record SchemaIdentity(Schema schema) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SchemaIdentity that && that.schema == schema;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(schema);
+        }
+    }
 
     /** The bytes before the payload ({@code {"schema":…,"payload":}) and the converter for that schema. */
     private record Envelope(byte[] head, JsonConverter converter) {
@@ -60,6 +90,9 @@ public class CachedSchemaJsonConverter implements Converter {
         this.settings = new HashMap<>(configs);
         this.isKey = isKey;
         plain.configure(configs, isKey);
+        Map<String, Object> withoutEnvelope = new HashMap<>(configs);
+        withoutEnvelope.put(JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "false");
+        payloadWriter.configure(withoutEnvelope, isKey);
         Map<String, Object> typed = new HashMap<>(configs);
         typed.put(StringConverterConfig.TYPE_CONFIG, (isKey ? ConverterType.KEY : ConverterType.VALUE).getName());
         cached = new JsonConverterConfig(typed).schemasEnabled()
@@ -69,7 +102,28 @@ public class CachedSchemaJsonConverter implements Converter {
 
     @Override
     public byte[] fromConnectData(String topic, Schema schema, Object value) {
-        return plain.fromConnectData(topic, schema, value);
+        if (!cached || schema == null) {
+            return plain.fromConnectData(topic, schema, value);
+        }
+        byte[] head = headsBySchema.computeIfAbsent(new SchemaIdentity(schema), this::headOf);
+        byte[] payload = payloadWriter.fromConnectData(topic, schema, value);
+        byte[] message = Arrays.copyOf(head, head.length + payload.length + TAIL.length);
+        System.arraycopy(payload, 0, message, head.length, payload.length);
+        System.arraycopy(TAIL, 0, message, head.length + payload.length, TAIL.length);
+        return message;
+    }
+
+    /** {@code {"schema":<the schema as JsonConverter writes it>,"payload":}. */
+    private byte[] headOf(SchemaIdentity key) {
+        try {
+            byte[] schema = JSON.writeValueAsBytes(plain.asJsonSchema(key.schema()));
+            byte[] head = Arrays.copyOf(HEAD, HEAD.length + schema.length + MIDDLE.length);
+            System.arraycopy(schema, 0, head, HEAD.length, schema.length);
+            System.arraycopy(MIDDLE, 0, head, HEAD.length + schema.length, MIDDLE.length);
+            return head;
+        } catch (JsonProcessingException e) {
+            throw new DataException("Cannot write the schema of " + key.schema().name() + " as JSON", e);
+        }
     }
 
     @Override

@@ -88,6 +88,22 @@ class CachedSchemaJsonConverterTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"BASE64", "NUMERIC"})
+    void writesTheBytesJsonConverterWrites(String decimalFormat) {
+        Map<String, String> settings = Map.of("schemas.enable", "true", "replace.null.with.default", "false",
+                "decimal.format", decimalFormat);
+        JsonConverter reference = jsonConverter(settings);
+        CachedSchemaJsonConverter converter = cached(settings);
+        for (Struct change : List.of(change(1, null, "ann"), change(1, "ann", null), change(2, "x", "y"))) {
+            assertThat(new String(converter.fromConnectData("t", ENVELOPE, change), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(reference.fromConnectData("t", ENVELOPE, change), StandardCharsets.UTF_8));
+        }
+        assertThat(converter.fromConnectData("t", ROW, null)).isEqualTo(reference.fromConnectData("t", ROW, null));
+        assertThat(converter.fromConnectData("t", null, null)).isNull();
+        assertThat(converter.fromConnectData("t", null, Map.of("k", 1L))).isEqualTo(reference.fromConnectData("t", null, Map.of("k", 1L)));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"true", "false"})
     void keepsJsonConvertersNullAndDefaultHandling(String replaceNullWithDefault) {
         Map<String, String> settings = Map.of("schemas.enable", "true", "replace.null.with.default", replaceNullWithDefault);
