@@ -23,11 +23,13 @@ public final class DeployedMetrics {
     private static final String CONNECT_PREFIX = "kafka_connect_";
     /**
      * What only {@code lagzero run} serves (docs/metrics.md): a Connect task knows neither the budget
-     * nor the heartbeat interval nor the source's row counts, and Connect plugin metrics carry no
-     * histogram buckets. The dashboard draws them as extras; the Connect alert group does without.
+     * nor the heartbeat interval nor the source's row counts, Connect plugin metrics carry no
+     * histogram buckets, and the JMX exporter cannot name a metric {@code *_info}. The dashboard
+     * draws them as extras; the Connect alert group does without.
      */
     public static final Set<String> RUN_ONLY = Set.of("lagzero_lag_budget_seconds", "lagzero_heartbeat_interval_seconds",
-            "lagzero_snapshot_progress_ratio", "lagzero_pipeline_up", "lagzero_sink_apply_seconds_bucket");
+            "lagzero_snapshot_progress_ratio", "lagzero_pipeline_up", "lagzero_sink_apply_seconds_bucket",
+            "lagzero_build_info");
 
     public enum Deployment { RUN, CONNECT }
 

@@ -28,6 +28,7 @@ import java.util.function.Supplier;
  * and answers "healthy, lagging or failed — and where is the stall?".
  */
 public final class PipelineMonitor implements AutoCloseable {
+    static final String BUILD_INFO = "lagzero.build.info";
     static final String HEARTBEAT_INTERVAL = "lagzero.heartbeat.interval";
     static final String LAG_BUDGET = "lagzero.lag.budget";
     static final String PIPELINE_UP = "lagzero.pipeline.up";
@@ -63,7 +64,8 @@ public final class PipelineMonitor implements AutoCloseable {
         this.rates = new Rates(tracker);
         this.rowCounts = rowCounts;
         this.failures = failures;
-        SinkMeters.buildInfo(registry, Version.current());
+        Gauge.builder(BUILD_INFO, () -> 1).tag("version", Version.current()).description("lagzero's version")
+                .register(registry);
         Gauge.builder(HEARTBEAT_INTERVAL, () -> settings.heartbeatInterval().toMillis() / 1000.0).baseUnit("seconds")
                 .description("How often the heartbeat row is written on the source").register(registry);
         Gauge.builder(LAG_BUDGET, () -> settings.maxLag().toMillis() / 1000.0).baseUnit("seconds")

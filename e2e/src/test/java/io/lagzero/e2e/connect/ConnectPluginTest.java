@@ -243,7 +243,7 @@ abstract class ConnectPluginTest {
         String scrape = Http.get(worker.metricsUrl()).body();
         assertThat(Http.metricNames(scrape)).as("metrics the dashboard and the alert rules use, in the exporter's scrape")
                 .containsAll(DeployedMetrics.usedBy(DeployedMetrics.Deployment.CONNECT));
-        assertThat(scrape).contains("kafka_connect_connector_task_status{connector=\"" + connectors.sink() + "\",status=\"running\",task=\"1\",}");
+        assertThat(scrape).contains("kafka_connect_connector_task_status{connector=\"" + connectors.sink() + "\",status=\"running\",task=\"1\"} 1.0");
 
         long beatsBefore = heartbeatBeats(prefix);
         DoubleSummaryStatistics idle = new DoubleSummaryStatistics();

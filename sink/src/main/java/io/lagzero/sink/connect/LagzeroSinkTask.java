@@ -17,6 +17,7 @@ import io.lagzero.sink.metrics.ApplyOutcomes;
 import io.lagzero.sink.metrics.CountingApplyMetrics;
 import io.lagzero.sink.metrics.SinkMeters;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Collection;
@@ -51,6 +52,7 @@ public final class LagzeroSinkTask extends SinkTask {
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final LagTracker tracker = new LagTracker(Clock.systemUTC());
     private ApplyMetrics metrics = counts;
+    private SinkMeters meters;
     private final ChangeEventDecoder decoder = new ChangeEventDecoder();
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     private final Set<TopicPartition> owned = new HashSet<>();
@@ -71,8 +73,8 @@ public final class LagzeroSinkTask extends SinkTask {
         settings = new LagzeroSinkConfig(props).settings();
         deadLetters = new DeadLetters(errantRecordReporter());
         applier = new ChangeApplier(settings.target(), "lagzero-sink-" + name);
-        metrics = ApplyMetrics.all(counts, new SinkMeters(registry, tracker).applyMetrics());
-        SinkMeters.buildInfo(registry, Version.get());
+        meters = new SinkMeters(registry, tracker);
+        metrics = ApplyMetrics.all(counts, meters.applyMetrics());
         trackHeartbeatOwnership();
         publishMetrics();
         LOG.info("Task of {} started: {}; bad records go to {}", name, settings,
@@ -117,7 +119,9 @@ public final class LagzeroSinkTask extends SinkTask {
         ReceivedBatch received = tracker.received(ChangeTiming.of(pending));
         try {
             if (!pending.isEmpty()) {
+                Timer.Sample sample = Timer.start(registry);
                 applyOrNarrow(pending);
+                sample.stop(meters.applyTime());
             }
         } catch (RuntimeException e) {
             tracker.dropped(received);

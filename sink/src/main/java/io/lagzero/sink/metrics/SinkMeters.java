@@ -23,7 +23,6 @@ public final class SinkMeters {
     public static final String BACKLOG_RECORDS = "lagzero.backlog.records";
     public static final String SNAPSHOT_ROWS = "lagzero.snapshot.rows";
     public static final String APPLY_TIME = "lagzero.sink.apply";
-    public static final String BUILD_INFO = "lagzero.build.info";
 
     private final MicrometerApplyMetrics applyMetrics;
     private final Timer applyTime;
@@ -38,11 +37,6 @@ public final class SinkMeters {
         Gauge.builder(HEARTBEAT_AGE, tracker, LagTracker::heartbeatAgeSeconds).strongReference(true).baseUnit("seconds")
                 .description("Age of the newest heartbeat committed in the target").register(registry);
         tracker.onNewTable(table -> perTable(registry, tracker, table));
-    }
-
-    /** {@code lagzero_build_info{version}}, always 1: which version runs where. */
-    public static void buildInfo(MeterRegistry registry, String version) {
-        Gauge.builder(BUILD_INFO, () -> 1).tag("version", version).description("lagzero's version").register(registry);
     }
 
     private static void lagPart(MeterRegistry registry, LagTracker tracker, String name, String description,
