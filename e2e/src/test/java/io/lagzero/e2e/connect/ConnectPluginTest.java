@@ -245,6 +245,11 @@ abstract class ConnectPluginTest {
                 .containsAll(DeployedMetrics.usedBy(DeployedMetrics.Deployment.CONNECT));
         assertThat(scrape).contains("kafka_connect_connector_task_status{connector=\"" + connectors.sink() + "\",status=\"running\",task=\"1\"} 1.0");
 
+        // The sink picks up the heartbeat topic within consumer.override.metadata.max.age.ms (10 s);
+        // until then every task reports its idle lag as not known (NaN).
+        await("a sink task receives the heartbeat").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> Http.max(Http.get(worker.metricsUrl()).body(), "lagzero_replication_lag_seconds",
+                        table) < HEARTBEAT_SECONDS + 2.5);
         long beatsBefore = heartbeatBeats(prefix);
         DoubleSummaryStatistics idle = new DoubleSummaryStatistics();
         long idleStarted = System.nanoTime();
