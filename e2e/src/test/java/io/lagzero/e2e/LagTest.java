@@ -16,15 +16,11 @@ import io.lagzero.testkit.ServerDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.DoubleSummaryStatistics;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,11 +158,7 @@ class LagTest {
     void everyMetricInTheDashboardAndTheAlertRulesIsExported() throws Exception {
         String db = "lag_names";
         Path dataDir = database(db, "lagnames");
-        Set<String> used = new TreeSet<>();
-        Path deploy = Path.of(System.getProperty("lagzero.deploy.dir", "../deploy"));
-        for (Path file : new Path[] {deploy.resolve("grafana/lagzero-dashboard.json"), deploy.resolve("prometheus/alerts.yml")}) {
-            used.addAll(metricNamesIn(file));
-        }
+        Set<String> used = DeployedMetrics.usedBy(DeployedMetrics.Deployment.RUN);
         assertThat(used).contains(LAG, "lagzero_dlq_records_total", "lagzero_heartbeat_age_seconds");
         try (Pipeline pipeline = Pipeline.start(config(db, "lagnames", dataDir), new MonitoringSettings(HEARTBEAT, BUDGET, 0))) {
             int port = pipeline.httpPort();
@@ -179,15 +171,6 @@ class LagTest {
         } finally {
             ServerDirs.deleteRecursively(dataDir);
         }
-    }
-
-    private static Set<String> metricNamesIn(Path file) throws IOException {
-        Set<String> names = new TreeSet<>();
-        Matcher m = Pattern.compile("lagzero_[a-z_]+").matcher(Files.readString(file));
-        while (m.find()) {
-            names.add(m.group());
-        }
-        return names;
     }
 
     private static PipelineStatus statusJson(int port, int expectedExit) throws IOException {

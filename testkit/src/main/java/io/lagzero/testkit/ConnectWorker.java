@@ -2,17 +2,10 @@ package io.lagzero.testkit;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import javax.management.JMException;
@@ -39,7 +33,6 @@ import javax.management.remote.JMXServiceURL;
  * {@code target/connect-logs}); {@link #close()} stops it and deletes its working directory.
  */
 public final class ConnectWorker implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
     private static final String LOGBACK = """
             <configuration>
@@ -60,17 +53,26 @@ public final class ConnectWorker implements AutoCloseable {
     private final Process process;
     private final Path dir;
     private final Path log;
-    private final URI rest;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ConnectRest rest;
     private final Thread killOnExit;
     private final int jmxPort;
+    private final int metricsPort;
 
-    private ConnectWorker(Process process, Path dir, Path log, URI rest, int jmxPort) {
+    /**
+     * The Prometheus JMX exporter java agent to run in the worker, as {@code KAFKA_OPTS=-javaagent:…}
+     * does in production: it serves the worker's MBeans, turned into Prometheus metrics by
+     * {@code config}'s rules, over HTTP on a free port ({@link #metricsUrl()}).
+     */
+    public record JmxExporter(Path agentJar, Path config) {
+    }
+
+    private ConnectWorker(Process process, Path dir, Path log, URI rest, int jmxPort, int metricsPort) {
         this.jmxPort = jmxPort;
+        this.metricsPort = metricsPort;
         this.process = process;
         this.dir = dir;
         this.log = log;
-        this.rest = rest;
+        this.rest = new ConnectRest(rest, "; see " + log);
         this.killOnExit = new Thread(process::destroyForcibly, "kill-connect-worker");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
@@ -82,12 +84,14 @@ public final class ConnectWorker implements AutoCloseable {
      *     binding (logback is configured), never our plugins; see {@link #classpath(Path...)}
      * @param pluginPath the worker's {@code plugin.path}: directories that hold plugin folders
      * @param overrides worker properties that replace the defaults (e.g. {@code group.id})
+     * @param exporter the JMX exporter agent to run in the worker, if any
      */
     public static ConnectWorker start(String name, String bootstrapServers, String classpath, List<Path> pluginPath,
-            Map<String, String> overrides) {
+            Map<String, String> overrides, Optional<JmxExporter> exporter) {
         Path dir = ServerDirs.fresh(name);
         int port = ServerDirs.freePort();
         int jmxPort = ServerDirs.freePort();
+        int metricsPort = exporter.isPresent() ? ServerDirs.freePort() : 0;
         String id = dir.getFileName().toString();
         Map<String, String> props = new LinkedHashMap<>(defaults(id, bootstrapServers, port));
         props.put("plugin.path", pluginPath.stream().map(p -> p.toAbsolutePath().toString()).collect(Collectors.joining(",")));
@@ -97,16 +101,20 @@ public final class ConnectWorker implements AutoCloseable {
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
             Path logback = Files.writeString(dir.resolve("logback.xml"), LOGBACK);
             Path log = Files.createDirectories(Path.of("target", "connect-logs").toAbsolutePath()).resolve(id + ".log");
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms128m", "-Xmx768m", "-Dlogback.configurationFile=" + logback,
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xms128m", "-Xmx768m", "-Dlogback.configurationFile=" + logback));
+            exporter.ifPresent(agent -> command.add("-javaagent:" + agent.agentJar().toAbsolutePath() + "=127.0.0.1:"
+                    + metricsPort + ":" + agent.config().toAbsolutePath()));
+            command.addAll(List.of(
                     "-Djava.io.tmpdir=" + Files.createDirectories(dir.resolve("tmp")),
                     "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                     "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
                     "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
-                    "-cp", classpath, "org.apache.kafka.connect.cli.ConnectDistributed", config.toString());
+                    "-cp", classpath, "org.apache.kafka.connect.cli.ConnectDistributed", config.toString()));
             Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
-            ConnectWorker worker = new ConnectWorker(process, dir, log, URI.create("http://127.0.0.1:" + port), jmxPort);
+            ConnectWorker worker = new ConnectWorker(process, dir, log, URI.create("http://127.0.0.1:" + port), jmxPort,
+                    metricsPort);
             try {
                 worker.awaitHealthy();
             } catch (RuntimeException | Error e) {
@@ -146,7 +154,7 @@ public final class ConnectWorker implements AutoCloseable {
     }
 
     public static ConnectWorker start(String name, String bootstrapServers, String classpath, List<Path> pluginPath) {
-        return start(name, bootstrapServers, classpath, pluginPath, Map.of());
+        return start(name, bootstrapServers, classpath, pluginPath, Map.of(), Optional.empty());
     }
 
     /** A classpath from files such as {@code dependency:build-classpath} writes, joined in order. */
@@ -169,17 +177,21 @@ public final class ConnectWorker implements AutoCloseable {
                         throw new IllegalStateException("Kafka Connect worker exited with " + process.exitValue()
                                 + "; see " + log);
                     }
-                    try {
-                        return send(HttpRequest.newBuilder(rest.resolve("/health")).GET()).statusCode() == 200;
-                    } catch (IOException e) {
-                        return false;
-                    }
+                    return rest.healthy();
                 });
     }
 
     /** The REST API, e.g. {@code http://127.0.0.1:40123}. */
     public URI url() {
-        return rest;
+        return rest.url();
+    }
+
+    /** Where the JMX exporter agent serves Prometheus text, e.g. {@code http://127.0.0.1:40124/metrics}. */
+    public URI metricsUrl() {
+        if (metricsPort == 0) {
+            throw new IllegalStateException("This worker was started without the JMX exporter agent");
+        }
+        return URI.create("http://127.0.0.1:" + metricsPort + "/metrics");
     }
 
     /**
@@ -238,78 +250,25 @@ public final class ConnectWorker implements AutoCloseable {
         return log;
     }
 
-    /** Creates a connector as {@code curl -X POST /connectors} does; fails if it exists. */
+    /** The worker's REST API client. */
+    public ConnectRest rest() {
+        return rest;
+    }
+
     public void createConnector(String name, Map<String, String> config) {
-        HttpResponse<String> response = call(HttpRequest.newBuilder(rest.resolve("/connectors"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(Map.of("name", name, "config", config)))));
-        if (response.statusCode() != 201) {
-            throw new IllegalStateException("POST connector " + name + " failed: " + response.statusCode() + " "
-                    + response.body());
-        }
+        rest.createConnector(name, config);
     }
 
-    /** Creates or updates a connector: {@code PUT /connectors/{name}/config}. */
-    public void putConnector(String name, Map<String, String> config) {
-        HttpResponse<String> response = call(HttpRequest.newBuilder(connector(name, "/config"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(config))));
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("PUT connector " + name + " failed: " + response.statusCode() + " "
-                    + response.body());
-        }
-    }
-
-    /**
-     * Validates a connector config: {@code PUT /connector-plugins/{class}/config/validate}; returns
-     * the error messages per key (empty when the config is valid).
-     */
     public Map<String, List<String>> validate(String name, Map<String, String> config) {
-        String plugin = config.get("connector.class");
-        Map<String, String> named = new LinkedHashMap<>(config);
-        named.put("name", name);
-        HttpResponse<String> response = call(HttpRequest.newBuilder(rest.resolve("/connector-plugins/"
-                        + encode(plugin) + "/config/validate"))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(write(named))));
-        Map<String, List<String>> errors = new LinkedHashMap<>();
-        for (JsonNode entry : read(response, "validate " + plugin).path("configs")) {
-            List<String> messages = new ArrayList<>();
-            entry.path("value").path("errors").forEach(m -> messages.add(m.asText()));
-            if (!messages.isEmpty()) {
-                errors.put(entry.path("value").path("name").asText(), messages);
-            }
-        }
-        return errors;
+        return rest.validate(name, config);
     }
 
-    public void deleteConnector(String name) {
-        call(HttpRequest.newBuilder(connector(name, "")).DELETE());
-    }
-
-    /** {@code GET /connectors/{name}/status}; a connector not (yet) known has state {@code UNKNOWN}. */
     public ConnectorStatus status(String name) {
-        HttpResponse<String> response = call(HttpRequest.newBuilder(connector(name, "/status")).GET());
-        if (response.statusCode() == 404) {
-            return new ConnectorStatus(name, "UNKNOWN", "", List.of());
-        }
-        JsonNode status = read(response, "status of " + name);
-        List<ConnectorStatus.Task> tasks = new ArrayList<>();
-        for (JsonNode task : status.path("tasks")) {
-            tasks.add(new ConnectorStatus.Task(task.path("id").asInt(), task.path("state").asText(),
-                    task.path("trace").asText("")));
-        }
-        JsonNode connector = status.path("connector");
-        return new ConnectorStatus(name, connector.path("state").asText(), connector.path("trace").asText(""),
-                List.copyOf(tasks));
+        return rest.status(name);
     }
 
-    /** Class names of the connector plugins the worker found: {@code GET /connector-plugins}. */
     public List<String> connectorPlugins() {
-        List<String> classes = new ArrayList<>();
-        read(call(HttpRequest.newBuilder(rest.resolve("/connector-plugins")).GET()), "connector plugins")
-                .forEach(plugin -> classes.add(plugin.path("class").asText()));
-        return classes;
+        return rest.connectorPlugins();
     }
 
     /**
@@ -325,50 +284,6 @@ public final class ConnectWorker implements AutoCloseable {
                     });
                     return status.isRunning(tasks);
                 });
-    }
-
-    private URI connector(String name, String suffix) {
-        return rest.resolve("/connectors/" + encode(name) + suffix);
-    }
-
-    private HttpResponse<String> call(HttpRequest.Builder request) {
-        try {
-            return send(request);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Kafka Connect REST call failed at " + rest + "; see " + log, e);
-        }
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
-    }
-
-    private static JsonNode read(HttpResponse<String> response, String what) {
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + response.body());
-        }
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(what + ": not JSON: " + response.body(), e);
-        }
-    }
-
-    private static String write(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Stops the worker (SIGTERM, then SIGKILL after a minute) and deletes its working directory. */

@@ -7,6 +7,9 @@ import java.util.Optional;
 public record ConnectorStatus(String name, String state, String trace, List<Task> tasks) {
     public static final String RUNNING = "RUNNING";
     public static final String FAILED = "FAILED";
+    public static final String PAUSED = "PAUSED";
+    /** The REST API does not know the connector. */
+    public static final String UNKNOWN = "UNKNOWN";
 
     public record Task(int id, String state, String trace) {
     }

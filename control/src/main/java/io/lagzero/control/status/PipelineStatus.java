@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What {@code GET /status} answers and {@code lagzero status --json} prints (documented in
- * {@code docs/status.md}). Times are seconds; a null field is not known (yet).
+ * {@code docs/status.md}). Times are seconds; a null field is not known (yet), or not known from
+ * where {@code lagzero status} reads a Kafka Connect deployment.
  *
  * @param state healthy, lagging or failed
  * @param reason one line: why the state is what it is, naming where a stall is
@@ -19,12 +20,12 @@ public record PipelineStatus(
         String version,
         State state,
         String reason,
-        double lagSeconds,
+        Double lagSeconds,
         double maxLagSeconds,
         LagParts lagParts,
-        double heartbeatAgeSeconds,
-        double heartbeatIntervalSeconds,
-        boolean snapshotFinished,
+        Double heartbeatAgeSeconds,
+        Double heartbeatIntervalSeconds,
+        Boolean snapshotFinished,
         long backlogRecords,
         long dlqRecords,
         List<TableStatus> tables) {
@@ -58,13 +59,13 @@ public record PipelineStatus(
     public record TableStatus(
             String table,
             String phase,
-            long snapshotRows,
+            Long snapshotRows,
             Long sourceRows,
             Double snapshotProgress,
             Double etaSeconds,
-            double lagSeconds,
-            double appliedPerSecond,
+            Double lagSeconds,
+            Double appliedPerSecond,
             long backlogRecords,
-            long dlqRecords) {
+            Long dlqRecords) {
     }
 }

@@ -15,8 +15,8 @@ class StatusTableTest {
     private static final PipelineStatus SNAPSHOTTING = new PipelineStatus("1.2.3", State.LAGGING,
             "snapshot in progress: 0 of 2 tables copied; lag 2.0 s", 2.0, 10.0,
             new LagParts(0.1, 0.2, 1.7, "PENDING_CHANGE"), 2.0, 5.0, false, 1500, 0, List.of(
-                    new TableStatus("app.orders", "snapshot", 250_000, 1_000_000L, 0.25, 75.0, 2.0, 10_000.0, 1500, 0),
-                    new TableStatus("app.items", "snapshot", 0, null, null, null, 2.0, 0.0, 0, 0)));
+                    new TableStatus("app.orders", "snapshot", 250_000L, 1_000_000L, 0.25, 75.0, 2.0, 10_000.0, 1500, 0L),
+                    new TableStatus("app.items", "snapshot", 0L, null, null, null, 2.0, 0.0, 0, 0L)));
 
     @Test
     void theTableShowsPhaseProgressEtaLagAndRatePerTable() {
@@ -28,6 +28,19 @@ class StatusTableTest {
         assertThat(lines[3]).startsWith("TABLE").contains("SNAPSHOT").contains("ETA").contains("APPLIED/S");
         assertThat(lines[4]).startsWith("app.orders").contains("25 %").contains("75.0 s").contains("10000.0");
         assertThat(lines[5]).startsWith("app.items").contains(" ? ");
+    }
+
+    @Test
+    void whatAConnectDeploymentDoesNotTellIsAQuestionMark() {
+        PipelineStatus connect = new PipelineStatus("1.2.3", State.LAGGING, "connector not running: lagzero-sink is PAUSED",
+                null, 10.0, null, null, 5.0, null, 99, 0, List.of(
+                        new TableStatus("app.orders", null, null, null, null, null, null, null, 99, null)));
+        StringWriter out = new StringWriter();
+        StatusTable.print(connect, new PrintWriter(out, true));
+        String[] lines = out.toString().split("\n");
+        assertThat(lines[1]).startsWith("lag ? (budget 10.0 s): capture ?, backlog ?, apply ?; heartbeat ? old (every 5.0 s); "
+                + "99 changes waiting in Kafka");
+        assertThat(lines[4]).startsWith("app.orders").contains("       99      ?");
     }
 
     @Test

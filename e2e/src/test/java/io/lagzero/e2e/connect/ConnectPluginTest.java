@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import io.lagzero.connector.TableId;
+import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.control.Lagzero;
+import io.lagzero.control.http.ControlServer;
+import io.lagzero.control.status.PipelineStatus;
+import io.lagzero.e2e.DeployedMetrics;
+import io.lagzero.e2e.Http;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.e2e.Target;
@@ -16,6 +22,9 @@ import io.lagzero.testkit.ConnectorConfigs.ConnectorConfig;
 import io.lagzero.testkit.ConnectorStatus;
 import io.lagzero.testkit.KafkaBroker;
 import io.lagzero.testkit.MariaDbServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -23,8 +32,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -48,6 +59,9 @@ abstract class ConnectPluginTest {
     private static final List<String> TABLES = List.of("customers", "orders", "order_lines", "matrix");
     static final int SINK_TASKS = 2;
     static final Duration CONVERGE = Duration.ofMinutes(3);
+    private static final Path DEPLOY = Path.of(System.getProperty("lagzero.deploy.dir", "../deploy"));
+    /** heartbeat.interval.ms in deploy/connect/mariadb-source.json. */
+    private static final double HEARTBEAT_SECONDS = 5.0;
 
     static MariaDbServer source;
     static Target target;
@@ -61,7 +75,9 @@ abstract class ConnectPluginTest {
         worker = ConnectWorker.start("connect-worker", kafka.bootstrapServers(),
                 ConnectWorker.classpath(Path.of("target", "connect-worker.classpath"),
                         Path.of("target", "connect-worker-logging.classpath")),
-                List.of(Path.of("target", "connect-plugins")));
+                List.of(Path.of("target", "connect-plugins")), Map.of(), Optional.of(new ConnectWorker.JmxExporter(
+                        Path.of("target", "jmx-exporter", "jmx_prometheus_javaagent.jar"),
+                        DEPLOY.resolve("jmx-exporter/lagzero-connect.yml"))));
     }
 
     @AfterAll
@@ -205,11 +221,106 @@ abstract class ConnectPluginTest {
         }
     }
 
+    /**
+     * Lag through Connect on an idle source: Debezium's heartbeat.action.query keeps rewriting the
+     * heartbeat row, so it keeps advancing in the target and the sink's lag stays within about one
+     * heartbeat interval; the JMX exporter serves every metric the dashboard and the Connect alert
+     * rules use; {@code lagzero status --connect-url} says healthy, then lagging while the sink is
+     * paused, then failed for a connector that does not exist.
+     */
+    @Test
+    void onAnIdleSourceTheHeartbeatKeepsTheLagWithinAnIntervalAndStatusAndTheExporterShowIt() throws Exception {
+        String db = DB + "_lag";
+        source.createDatabase(db);
+        source.execute(db, "CREATE TABLE items (id INT PRIMARY KEY, qty INT NOT NULL)",
+                "INSERT INTO items SELECT seq, seq FROM seq_1_to_100");
+        String prefix = "lzlag" + target.flavor().name().toLowerCase();
+        Connectors connectors = register(db, prefix, "184057", "-lag");
+        source.execute(db, "UPDATE items SET qty = qty + 1 WHERE id <= 10", "DELETE FROM items WHERE id = 11");
+        String table = "table=\"" + db + ".items\"";
+        await("the changes applied, as the JMX exporter shows them").atMost(CONVERGE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Http.get(worker.metricsUrl()).body().lines().anyMatch(line -> line.startsWith("lagzero_sink_records_total{")
+                        && line.contains("op=\"delete\"") && line.contains("outcome=\"applied\"") && line.contains(table)));
+        String scrape = Http.get(worker.metricsUrl()).body();
+        assertThat(Http.metricNames(scrape)).as("metrics the dashboard and the alert rules use, in the exporter's scrape")
+                .containsAll(DeployedMetrics.usedBy(DeployedMetrics.Deployment.CONNECT));
+        assertThat(scrape).contains("kafka_connect_connector_task_status{connector=\"" + connectors.sink() + "\",status=\"running\",task=\"1\"} 1.0");
+
+        // The sink picks up the heartbeat topic within consumer.override.metadata.max.age.ms (10 s);
+        // until then every task reports its idle lag as not known (NaN).
+        await("a sink task receives the heartbeat").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions().until(() -> Http.max(Http.get(worker.metricsUrl()).body(), "lagzero_replication_lag_seconds",
+                        table) < HEARTBEAT_SECONDS + 2.5);
+        long beatsBefore = heartbeatBeats(prefix);
+        DoubleSummaryStatistics idle = new DoubleSummaryStatistics();
+        long idleStarted = System.nanoTime();
+        await("20 s of an idle source").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            idle.accept(Http.max(Http.get(worker.metricsUrl()).body(), "lagzero_replication_lag_seconds", table));
+            return System.nanoTime() - idleStarted >= Duration.ofSeconds(20).toNanos();
+        });
+        long beatsAfter = heartbeatBeats(prefix);
+        System.out.printf("LAG through Kafka Connect, idle source, heartbeat every %.0f s: %d heartbeats applied in 20 s; "
+                + "lag of %s mean %.2f s, min %.2f s, max %.2f s%n", HEARTBEAT_SECONDS, beatsAfter - beatsBefore, table,
+                idle.getAverage(), idle.getMin(), idle.getMax());
+        assertThat(beatsAfter - beatsBefore).as("heartbeats applied in the target while the source is idle").isGreaterThanOrEqualTo(2);
+        assertThat(idle.getMax()).as("idle lag: one heartbeat interval, plus the binlog's own heartbeat period (1.6 s) "
+                + "and the pipe's latency").isLessThan(HEARTBEAT_SECONDS + 2.5);
+
+        PipelineStatus healthy = connectStatus(connectors, connectors.sink(), 0);
+        assertThat(healthy.heartbeatAgeSeconds()).isLessThan(HEARTBEAT_SECONDS + 2.5);
+        assertThat(healthy.heartbeatIntervalSeconds()).isEqualTo(HEARTBEAT_SECONDS);
+        assertThat(healthy.backlogRecords()).isZero();
+        assertThat(healthy.tables()).anySatisfy(t -> assertThat(t.table()).isEqualTo(db + ".items"));
+
+        worker.rest().pause(connectors.sink());
+        source.execute(db, "UPDATE items SET qty = qty + 1");
+        await("status: lagging while the sink is paused").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    PipelineStatus paused = connectStatus(connectors, connectors.sink(), 1);
+                    assertThat(paused.reason()).startsWith("connector not running: " + connectors.sink());
+                    assertThat(paused.tables()).as("the update waits in Kafka (heartbeats too)")
+                            .anySatisfy(t -> assertThat(t.table() + " " + t.backlogRecords()).isEqualTo(db + ".items 99"));
+                });
+        worker.rest().resume(connectors.sink());
+        await("status: healthy again once resumed").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> assertThat(connectStatus(connectors, connectors.sink(), 0).backlogRecords()).isZero());
+        assertThat(connectStatus(connectors, "no-such-sink", 2).reason())
+                .isEqualTo("pipeline stopped: connector no-such-sink does not exist at " + worker.rest().url());
+    }
+
+    private static long heartbeatBeats(String pipeline) throws SQLException {
+        String beats = targetText("SELECT beats FROM " + target.table(HeartbeatTable.NAME) + " WHERE pipeline = '" + pipeline + "'");
+        return beats == null ? 0 : Long.parseLong(beats);
+    }
+
+    /** {@code lagzero status --connect-url … --json}, with the target password from a --config file. */
+    private static PipelineStatus connectStatus(Connectors connectors, String sink, int expectedExit) throws Exception {
+        Path config = Files.createTempFile("lagzero-status", ".properties");
+        try {
+            Files.writeString(config, "target-password=" + target.password() + "\n");
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int exit = Lagzero.execute(new String[] {"status", "--json", "--connect-url", worker.url().toString(),
+                "--kafka", kafka.bootstrapServers(), "--sink-connector", sink, "--source-connector", connectors.source(),
+                "--target", target.url(), "--target-user", target.user(), "--config", config.toString()},
+                    new PrintWriter(out, true), new PrintWriter(err, true));
+            assertThat(exit).as("exit code of lagzero status --connect-url: %s %s", out, err).isEqualTo(expectedExit);
+            assertThat(out + err.toString()).doesNotContain(target.password());
+            return ControlServer.JSON.readValue(out.toString(), PipelineStatus.class);
+        } finally {
+            Files.delete(config);
+        }
+    }
+
     record Connectors(String source, String sink) {
     }
 
-    /** Both connectors from deploy/connect/*.json, registered over the REST API, RUNNING. */
+    /**
+     * Both connectors from deploy/connect/*.json, registered over the REST API, RUNNING; first the
+     * heartbeat table their heartbeat.action.query writes, as deploy/connect/README.md says.
+     */
     Connectors register(String db, String prefix, String serverId, String nameSuffix) throws Exception {
+        source.execute(db, HeartbeatTable.in(db).createSql());
         Map<String, String> values = placeholders(db, prefix, serverId);
         ConnectorConfig sourceConnector = ConnectorConfigs.load("mariadb-source.json", values);
         ConnectorConfig sinkConnector = ConnectorConfigs.load("lagzero-sink.json", values);
@@ -230,6 +341,7 @@ abstract class ConnectPluginTest {
                 Map.entry("SOURCE_PASSWORD", MariaDbServer.PASSWORD),
                 Map.entry("SOURCE_SERVER_ID", serverId),
                 Map.entry("SOURCE_DATABASES", db),
+                Map.entry("HEARTBEAT_DATABASE", db),
                 Map.entry("TOPIC_PREFIX", prefix),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
                 Map.entry("TOPIC_PARTITIONS", "3"),

@@ -17,12 +17,15 @@ import io.lagzero.sink.metrics.ApplyOutcomes;
 import io.lagzero.sink.metrics.CountingApplyMetrics;
 import io.lagzero.sink.metrics.SinkMeters;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.metrics.PluginMetrics;
@@ -49,8 +52,10 @@ public final class LagzeroSinkTask extends SinkTask {
     private final MeterRegistry registry = new SimpleMeterRegistry();
     private final LagTracker tracker = new LagTracker(Clock.systemUTC());
     private ApplyMetrics metrics = counts;
+    private SinkMeters meters;
     private final ChangeEventDecoder decoder = new ChangeEventDecoder();
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+    private final Set<TopicPartition> owned = new HashSet<>();
     private SinkSettings settings;
     private ChangeApplier applier;
     private DeadLetters deadLetters;
@@ -68,7 +73,9 @@ public final class LagzeroSinkTask extends SinkTask {
         settings = new LagzeroSinkConfig(props).settings();
         deadLetters = new DeadLetters(errantRecordReporter());
         applier = new ChangeApplier(settings.target(), "lagzero-sink-" + name);
-        metrics = ApplyMetrics.all(counts, new SinkMeters(registry, tracker).applyMetrics());
+        meters = new SinkMeters(registry, tracker);
+        metrics = ApplyMetrics.all(counts, meters.applyMetrics());
+        trackHeartbeatOwnership();
         publishMetrics();
         LOG.info("Task of {} started: {}; bad records go to {}", name, settings,
                 deadLetters.enabled() ? "the errant record reporter" : "nowhere (errors.tolerance=none): the task fails on one");
@@ -112,7 +119,9 @@ public final class LagzeroSinkTask extends SinkTask {
         ReceivedBatch received = tracker.received(ChangeTiming.of(pending));
         try {
             if (!pending.isEmpty()) {
+                Timer.Sample sample = Timer.start(registry);
                 applyOrNarrow(pending);
+                sample.stop(meters.applyTime());
             }
         } catch (RuntimeException e) {
             tracker.dropped(received);
@@ -216,9 +225,26 @@ public final class LagzeroSinkTask extends SinkTask {
     }
 
     @Override
+    public void open(Collection<TopicPartition> partitions) {
+        owned.addAll(partitions);
+        trackHeartbeatOwnership();
+    }
+
+    @Override
     public void close(Collection<TopicPartition> partitions) {
         applied.keySet().removeAll(partitions);
         deadLetters.forget(partitions);
+        owned.removeAll(partitions);
+        trackHeartbeatOwnership();
+    }
+
+    /**
+     * Only the task that owns the heartbeat topic's partition sees heartbeats (its topic has one
+     * partition, see deploy/connect): the others report an idle lag as not known instead of one that
+     * grows without end.
+     */
+    private void trackHeartbeatOwnership() {
+        tracker.receivesHeartbeats(owned.stream().anyMatch(p -> p.topic().endsWith("." + ChangeTiming.HEARTBEAT_TABLE)));
     }
 
     @Override

@@ -15,8 +15,16 @@ public record Lag(double seconds, double captureSeconds, double backlogSeconds, 
         /** Nothing pending: the newest heartbeat committed in the target. */
         HEARTBEAT,
         /** Nothing pending and no heartbeat applied yet: time since the sink started. */
-        SINCE_START
+        SINCE_START,
+        /**
+         * Nothing pending, and this sink does not receive the heartbeat (a Kafka Connect task that
+         * owns no partition of its topic): not known here, every figure is NaN.
+         */
+        UNKNOWN
     }
+
+    /** Not known here: see {@link Basis#UNKNOWN}. */
+    public static final Lag UNKNOWN = new Lag(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Basis.UNKNOWN);
 
     /** The part that holds the most time: where a stall is. */
     public Part largestPart() {

@@ -26,6 +26,7 @@ public final class LagTracker {
     private final Collection<Consumer<String>> tableListeners = new CopyOnWriteArrayList<>();
     private volatile AppliedHeartbeat newestHeartbeat;
     private volatile boolean snapshotFinished;
+    private volatile boolean receivesHeartbeats = true;
 
     /** A heartbeat committed in the target, with the times it passed each stage (µs). */
     private record AppliedHeartbeat(ChangeTiming change, long receivedMicros, long appliedMicros) {
@@ -45,6 +46,16 @@ public final class LagTracker {
     /** Tracks these tables ({@code db.table}) from now on, before any change of theirs arrives. */
     public void expect(Collection<String> tables) {
         tables.forEach(this::table);
+    }
+
+    /**
+     * Whether the heartbeat topic reaches this tracker (true unless said otherwise). A Kafka Connect
+     * sink task that owns no partition of it cannot tell how fresh Kafka is: with nothing pending,
+     * its lag and heartbeat age are then NaN instead of growing — the task that owns the heartbeat
+     * partition reports them.
+     */
+    public void receivesHeartbeats(boolean receives) {
+        receivesHeartbeats = receives;
     }
 
     /** The sink fetched these changes; they are pending until {@link #applied} or {@link #dropped}. */
@@ -100,8 +111,14 @@ public final class LagTracker {
         return oldest.map(p -> p.lag(now)).orElseGet(() -> idleLag(now));
     }
 
-    /** Seconds since the newest heartbeat committed in the target was written on the source (or since start). */
+    /**
+     * Seconds since the newest heartbeat committed in the target was written on the source (or since
+     * start); NaN while the heartbeat does not reach this tracker.
+     */
     public double heartbeatAgeSeconds() {
+        if (!receivesHeartbeats) {
+            return Double.NaN;
+        }
         AppliedHeartbeat heartbeat = newestHeartbeat;
         return seconds(nowMicros() - (heartbeat == null ? startedMicros : heartbeat.change().commitMicros()));
     }
@@ -149,6 +166,9 @@ public final class LagTracker {
     }
 
     private Lag idleLag(long now) {
+        if (!receivesHeartbeats) {
+            return Lag.UNKNOWN;
+        }
         AppliedHeartbeat heartbeat = newestHeartbeat;
         if (heartbeat == null) {
             double sinceStart = seconds(now - startedMicros);

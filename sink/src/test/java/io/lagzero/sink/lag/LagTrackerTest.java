@@ -35,6 +35,21 @@ class LagTrackerTest {
     }
 
     @Test
+    void withoutTheHeartbeatTopicAnIdleLagIsNotKnownButAPendingChangeStillCounts() {
+        tracker.receivesHeartbeats(false);
+        tracker.applied(tracker.received(List.of(heartbeat(300, 100))));
+        clock.advance(Duration.ofSeconds(7));
+        assertThat(tracker.lag().basis()).isEqualTo(Lag.Basis.UNKNOWN);
+        assertThat(tracker.lag("app.orders").seconds()).isNaN();
+        assertThat(tracker.heartbeatAgeSeconds()).isNaN();
+
+        tracker.received(List.of(change("app.orders", 2000, 100)));
+        assertThat(tracker.lag("app.orders").seconds()).isCloseTo(2.0, within(1e-9));
+        tracker.receivesHeartbeats(true);
+        assertThat(tracker.heartbeatAgeSeconds()).isCloseTo(7.3, within(1e-9));
+    }
+
+    @Test
     void aPendingChangeCountsFromItsSourceCommitAndSplitsIntoCaptureBacklogAndApply() {
         ReceivedBatch batch = tracker.received(List.of(change("app.orders", 500, 200), change("app.orders", 100, 50)));
         clock.advance(Duration.ofMillis(2500));
