@@ -3,6 +3,7 @@ package io.lagzero.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lagzero.bench.SnapshotRun.Rate;
+import io.lagzero.connector.heartbeat.HeartbeatTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -120,7 +121,8 @@ public final class Bench implements Callable<Integer> {
 
         private void seed() throws SQLException {
             servers.source.createDatabase(Connectors.DATABASE);
-            servers.source.execute(Connectors.DATABASE, Pageviews.sourceDdl("pageviews"), Pageviews.sourceDdl("live"));
+            servers.source.execute(Connectors.DATABASE, Pageviews.sourceDdl("pageviews"), Pageviews.sourceDdl("live"),
+                    HeartbeatTable.in(Connectors.DATABASE).createSql());
             long start = System.nanoTime();
             try (Connection connection = servers.source.connect(Connectors.DATABASE)) {
                 Pageviews.write(connection, "pageviews", null, RawUpsert.ROWS_PER_STATEMENT, 1, rows + 1);
@@ -131,9 +133,9 @@ public final class Bench implements Callable<Integer> {
         private Rate sourceAlone() throws InterruptedException {
             String topic = SOURCE_ALONE + "." + PAGEVIEWS;
             long start = System.nanoTime();
-            servers.connect.createConnector("source-alone", connectors.source(SOURCE_ALONE, 5401));
+            servers.connect.rest().createConnector("source-alone", connectors.source(SOURCE_ALONE, 5401));
             Rate rate = SnapshotRun.since(start, rows, () -> kafka.exists(topic) ? kafka.records(topic) : 0, Duration.ofMinutes(30));
-            servers.connect.deleteConnector("source-alone");
+            servers.connect.rest().deleteConnector("source-alone");
             say("Debezium source alone into Kafka: %,.0f rows/s", rate.perSecond());
             results.put("source_alone_rows_per_sec", round(rate.perSecond()));
             return rate;
@@ -156,7 +158,7 @@ public final class Bench implements Callable<Integer> {
             Rate rate;
             try (MemoryPeak memory = new MemoryPeak(servers.connect)) {
                 long start = System.nanoTime();
-                servers.connect.createConnector(name, config.config(topic, database));
+                servers.connect.rest().createConnector(name, config.config(topic, database));
                 Duration limit = ours ? Duration.ofMinutes(30) : Duration.ofSeconds(peerLimitSeconds);
                 rate = SnapshotRun.since(start, rows, () -> kafka.committed(name, topic), limit);
                 if (!rate.complete()) {
@@ -165,7 +167,7 @@ public final class Bench implements Callable<Integer> {
                 results.put(key + "_heap_peak_mb", memory.heapMb());
                 results.put(key + "_rss_peak_mb", memory.residentMb());
             }
-            servers.connect.deleteConnector(name);
+            servers.connect.rest().deleteConnector(name);
             if (rate.complete() && count(database, "pageviews") != rows) {
                 throw new IllegalStateException(name + " committed every record but " + database
                         + ".pageviews has " + count(database, "pageviews") + " rows, not " + rows);
@@ -187,8 +189,8 @@ public final class Bench implements Callable<Integer> {
                 servers.target.execute(database, Pageviews.targetDdl(target, "live"), "CREATE INDEX live_seq ON live (seq)");
             }
             long start = System.nanoTime();
-            servers.connect.createConnector("source-e2e", connectors.source(E2E, 5402));
-            servers.connect.createConnector("lagzero-e2e", connectors.lagzero(topic + "," + E2E + "." + LIVE, "ours_e2e"));
+            servers.connect.rest().createConnector("source-e2e", connectors.source(E2E, 5402));
+            servers.connect.rest().createConnector("lagzero-e2e", connectors.lagzero(topic + "," + E2E + "." + LIVE, "ours_e2e"));
             Rate rate = SnapshotRun.since(start, rows, () -> kafka.committed("lagzero-e2e", topic), Duration.ofMinutes(30));
             say("end to end (Debezium source + lagzero sink): %,.0f rows/s", rate.perSecond());
             results.put("e2e_snapshot_rows_per_sec", round(rate.perSecond()));
@@ -204,14 +206,14 @@ public final class Bench implements Callable<Integer> {
                 for (int rate : rates) {
                     ours.add(stream(writer, "lagzero-e2e", "ours_e2e", rate));
                 }
-                servers.connect.deleteConnector("lagzero-e2e");
+                servers.connect.rest().deleteConnector("lagzero-e2e");
                 Map<String, String> peerConfig = connectors.debeziumJdbc(E2E + "." + LIVE, "peer_e2e");
                 peerConfig.put("consumer.override.auto.offset.reset", "latest");
-                servers.connect.createConnector("debezium-jdbc-stream", peerConfig);
+                servers.connect.rest().createConnector("debezium-jdbc-stream", peerConfig);
                 servers.connect.awaitRunning("debezium-jdbc-stream", Connectors.SINK_TASKS, Duration.ofMinutes(1));
                 Thread.sleep(5_000);
                 StreamResult peer = stream(writer, "debezium-jdbc-stream", "peer_e2e", rates.get(0));
-                servers.connect.deleteConnector("debezium-jdbc-stream");
+                servers.connect.rest().deleteConnector("debezium-jdbc-stream");
 
                 results.put("streaming_p99_lag_ms", ours.get(0).lag().p99Millis());
                 double oursCapacity = capacity(ours);

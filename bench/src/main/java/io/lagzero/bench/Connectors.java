@@ -72,6 +72,7 @@ final class Connectors {
                 "SOURCE_USER", MariaDbServer.USER,
                 "SOURCE_PASSWORD", MariaDbServer.PASSWORD,
                 "SOURCE_DATABASES", DATABASE,
+                "HEARTBEAT_DATABASE", DATABASE,
                 "KAFKA_BOOTSTRAP_SERVERS", servers.kafka.bootstrapServers(),
                 "TOPIC_PARTITIONS", String.valueOf(PARTITIONS),
                 "REPLICATION_FACTOR", "1"));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every server of one benchmark run, started from Maven Central artifacts: a MariaDB source with
@@ -33,7 +34,7 @@ final class Servers implements AutoCloseable {
                     ConnectWorker.classpath(buildDir.resolveSibling(Path.of("connect-worker", "target", "connect-worker.classpath"))),
                     List.of(buildDir.resolve("connect-plugins")),
                     // Both sinks' offsets are committed this often: the finish line of every sink phase.
-                    Map.of("offset.flush.interval.ms", "250")));
+                    Map.of("offset.flush.interval.ms", "250"), Optional.empty()));
         } catch (RuntimeException | Error e) {
             close();
             throw e;
