@@ -49,12 +49,13 @@ public class CachedSchemaJsonConverter implements Converter {
         }
     };
     private final Map<String, Envelope> lastByTopic = new HashMap<>();
-    private final Map<String, JsonConverter> bySchema = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, KnownSchema> bySchema = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, JsonConverter> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, KnownSchema> eldest) {
             return size() > MAX_SCHEMAS;
         }
     };
+    private PayloadReader payloads;
     private Map<String, Object> settings;
     private boolean isKey;
     private boolean cached;
@@ -72,8 +73,12 @@ public class CachedSchemaJsonConverter implements Converter {
         }
     }
 
-    /** The bytes before the payload ({@code {"schema":…,"payload":}) and the converter for that schema. */
-    private record Envelope(byte[] head, JsonConverter converter) {
+    /** A schema read once: as Connect's schema, and a JsonConverter that takes payloads of it. */
+    private record KnownSchema(Schema schema, JsonConverter converter) {
+    }
+
+    /** The bytes before the payload ({@code {"schema":…,"payload":}) and their schema. */
+    private record Envelope(byte[] head, KnownSchema known) {
         boolean frames(byte[] value) {
             return value.length > head.length && value[value.length - 1] == '}'
                     && Arrays.equals(value, 0, head.length, head, 0, head.length);
@@ -95,7 +100,9 @@ public class CachedSchemaJsonConverter implements Converter {
         payloadWriter.configure(withoutEnvelope, isKey);
         Map<String, Object> typed = new HashMap<>(configs);
         typed.put(StringConverterConfig.TYPE_CONFIG, (isKey ? ConverterType.KEY : ConverterType.VALUE).getName());
-        cached = new JsonConverterConfig(typed).schemasEnabled()
+        JsonConverterConfig config = new JsonConverterConfig(typed);
+        payloads = new PayloadReader(config.replaceNullWithDefault());
+        cached = config.schemasEnabled()
                 && !configs.containsKey(JsonConverterConfig.SCHEMA_CONTENT_CONFIG)
                 && JsonConverterConfig.configDef().names().contains(JsonConverterConfig.SCHEMA_CONTENT_CONFIG);
     }
@@ -139,7 +146,12 @@ public class CachedSchemaJsonConverter implements Converter {
             }
             lastByTopic.put(topic, envelope);
         }
-        return envelope.converter().toConnectData(topic, Arrays.copyOfRange(value, envelope.head().length, value.length - 1));
+        int payloadLength = value.length - 1 - envelope.head().length;
+        Object read = payloads.read(envelope.known().schema(), value, envelope.head().length, payloadLength);
+        if (read != PayloadReader.UNREAD) {
+            return new SchemaAndValue(envelope.known().schema(), read);
+        }
+        return envelope.known().converter().toConnectData(topic, Arrays.copyOfRange(value, envelope.head().length, value.length - 1));
     }
 
     /** The envelope of {@code value} when it is laid out as JsonConverter writes it, else null. */
@@ -155,16 +167,19 @@ public class CachedSchemaJsonConverter implements Converter {
             return null;
         }
         String schema = new String(value, HEAD.length, schemaEnd - HEAD.length, StandardCharsets.UTF_8);
-        JsonConverter converter = bySchema.computeIfAbsent(schema, this::converterFor);
-        return new Envelope(Arrays.copyOf(value, payloadStart), converter);
+        return new Envelope(Arrays.copyOf(value, payloadStart), bySchema.computeIfAbsent(schema, this::read));
     }
 
-    private JsonConverter converterFor(String schema) {
+    private KnownSchema read(String schema) {
         Map<String, Object> configs = new HashMap<>(settings);
         configs.put(JsonConverterConfig.SCHEMA_CONTENT_CONFIG, schema);
         JsonConverter converter = new JsonConverter();
         converter.configure(configs, isKey);
-        return converter;
+        try {
+            return new KnownSchema(plain.asConnectSchema(JSON.readTree(schema)), converter);
+        } catch (JsonProcessingException e) {
+            throw new DataException("The schema of a record is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The index just after the JSON object that starts at {@code start}, or -1 if it does not end. */
@@ -193,6 +208,6 @@ public class CachedSchemaJsonConverter implements Converter {
     @Override
     public void close() {
         plain.close();
-        bySchema.values().forEach(JsonConverter::close);
+        bySchema.values().forEach(known -> known.converter().close());
     }
 }
