@@ -165,6 +165,7 @@ public final class Bench implements Callable<Integer> {
                     rate = new Rate(count(database, "pageviews"), rate.took(), false);
                 }
                 results.put(key + "_heap_peak_mb", memory.heapMb());
+                results.put(key + "_heap_after_gc_peak_mb", memory.retainedMb());
                 results.put(key + "_rss_peak_mb", memory.residentMb());
             }
             servers.connect.rest().deleteConnector(name);

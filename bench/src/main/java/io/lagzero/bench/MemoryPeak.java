@@ -5,7 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** The highest heap use and resident set size of the Connect worker while it is sampled. */
+/** The highest heap use (with and without garbage) and resident set size of the Connect worker while sampled. */
 final class MemoryPeak implements AutoCloseable {
     private final ConnectWorker worker;
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -14,6 +14,7 @@ final class MemoryPeak implements AutoCloseable {
         return thread;
     });
     private volatile long heapBytes;
+    private volatile long retainedBytes;
     private volatile long residentBytes;
 
     MemoryPeak(ConnectWorker worker) {
@@ -24,6 +25,7 @@ final class MemoryPeak implements AutoCloseable {
     private void sample() {
         try {
             heapBytes = Math.max(heapBytes, worker.heapUsedBytes());
+            retainedBytes = Math.max(retainedBytes, worker.heapRetainedBytes());
             residentBytes = Math.max(residentBytes, worker.residentBytes());
         } catch (RuntimeException e) {
             // the worker is busy or going away; the next sample counts
@@ -32,6 +34,11 @@ final class MemoryPeak implements AutoCloseable {
 
     long heapMb() {
         return heapBytes >> 20;
+    }
+
+    /** The most heap kept after a garbage collection: what the sink needs, garbage not counted. */
+    long retainedMb() {
+        return retainedBytes >> 20;
     }
 
     long residentMb() {

@@ -31,9 +31,11 @@ final class Table {
         streaming(out, "Debezium JDBC", (Map<String, Object>) r.get("streaming_debezium_jdbc"));
         out.printf("%-44s %s changes/s; %s × Debezium JDBC%n", "highest rate lagzero kept up with",
                 r.get("streaming_highest_kept_up_rate"), r.get("streaming_vs_debezium_jdbc_ratio"));
-        out.printf("%n%-44s heap %s MB, RSS %s MB (lagzero); heap %s MB, RSS %s MB (Debezium JDBC)%n",
-                "Connect worker peak while a sink ran alone", r.get("sink_heap_peak_mb"), r.get("sink_rss_peak_mb"),
-                r.get("debezium_jdbc_heap_peak_mb"), r.get("debezium_jdbc_rss_peak_mb"));
+        out.printf("%n%-44s %14s %14s %16s%n", "Connect worker peak while a sink ran alone", "lagzero", "", "Debezium JDBC");
+        for (String[] row : new String[][] {{"heap after GC (MB)", "heap_after_gc_peak_mb"}, {"heap incl. garbage (MB)", "heap_peak_mb"},
+                {"RSS (MB)", "rss_peak_mb"}}) {
+            out.printf("%-44s %14s %14s %16s%n", "  " + row[0], r.get("sink_" + row[1]), "", r.get("debezium_jdbc_" + row[1]));
+        }
         if (!Boolean.TRUE.equals(r.get("debezium_jdbc_alone_complete"))) {
             out.println("* Debezium JDBC was stopped at its time limit; its rate is the rows it had written by then.");
         }

@@ -216,6 +216,24 @@ public final class ConnectWorker implements AutoCloseable {
                 new ObjectName("java.lang:type=Memory"), "HeapMemoryUsage")).get("used") instanceof Long used ? used : -1L);
     }
 
+    /**
+     * Bytes of heap the worker's JVM kept after its last garbage collections: the sum over its heap
+     * pools of their usage after their last collection (JMX {@code CollectionUsage}), which, unlike
+     * {@link #heapUsedBytes()}, does not count garbage not yet collected.
+     */
+    public long heapRetainedBytes() {
+        return withMBeans("the worker's heap pools", server -> {
+            long retained = 0;
+            for (ObjectName pool : server.queryNames(new ObjectName("java.lang:type=MemoryPool,*"), null)) {
+                if ("HEAP".equals(String.valueOf(server.getAttribute(pool, "Type")))
+                        && server.getAttribute(pool, "CollectionUsage") instanceof CompositeData usage) {
+                    retained += (Long) usage.get("used");
+                }
+            }
+            return retained;
+        });
+    }
+
     /** The worker process's resident set size in bytes (Linux {@code /proc/<pid>/status}), -1 elsewhere. */
     public long residentBytes() {
         try {
