@@ -2,6 +2,7 @@ package io.lagzero.sink.connect;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lagzero.sink.event.SchemaIdentity;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -59,19 +60,6 @@ public class CachedSchemaJsonConverter implements Converter {
     private Map<String, Object> settings;
     private boolean isKey;
     private boolean cached;
-
-    /** A schema object as a key: converters hand out one object per schema, and comparing by value costs more. */
-    private record SchemaIdentity(Schema schema) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof SchemaIdentity that && that.schema == schema;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(schema);
-        }
-    }
 
     /** A schema read once: as Connect's schema, and a JsonConverter that takes payloads of it. */
     private record KnownSchema(Schema schema, JsonConverter converter) {

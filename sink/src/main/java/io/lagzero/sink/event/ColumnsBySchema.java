@@ -6,30 +6,14 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.connect.data.Schema;
 
-/**
- * The columns of each row schema, made once. Converters hand out one {@link Schema} object per
- * schema they read, so the object itself is the key: comparing schemas by value would cost more
- * than building the columns.
- */
+/** The columns of each row schema, made once per schema object ({@link SchemaIdentity}). */
 final class ColumnsBySchema {
     private static final int MAX_SCHEMAS = 1_000;
 
-    private record Identity(Schema schema) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Identity that && that.schema == schema;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(schema);
-        }
-    }
-
     private final Function<Schema, List<Column>> columns;
-    private final Map<Identity, List<Column>> known = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<SchemaIdentity, List<Column>> known = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Identity, List<Column>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<SchemaIdentity, List<Column>> eldest) {
             return size() > MAX_SCHEMAS;
         }
     };
@@ -39,6 +23,6 @@ final class ColumnsBySchema {
     }
 
     synchronized List<Column> of(Schema rowSchema) {
-        return known.computeIfAbsent(new Identity(rowSchema), identity -> columns.apply(identity.schema()));
+        return known.computeIfAbsent(new SchemaIdentity(rowSchema), identity -> columns.apply(identity.schema()));
     }
 }
