@@ -24,12 +24,13 @@ public final class DeployedMetrics {
     /**
      * What only {@code lagzero run} serves (docs/metrics.md): a Connect task knows neither the budget
      * nor the heartbeat interval nor the source's row counts, Connect plugin metrics carry no
-     * histogram buckets, and the JMX exporter cannot name a metric {@code *_info}. The dashboard
+     * histogram buckets, the JMX exporter cannot name a metric {@code *_info}, and a task does not
+     * see its consumer's end offsets (the backlog in records). The dashboard
      * draws them as extras; the Connect alert group does without.
      */
     public static final Set<String> RUN_ONLY = Set.of("lagzero_lag_budget_seconds", "lagzero_heartbeat_interval_seconds",
             "lagzero_snapshot_progress_ratio", "lagzero_pipeline_up", "lagzero_sink_apply_seconds_bucket",
-            "lagzero_build_info");
+            "lagzero_build_info", "lagzero_backlog_records");
 
     public enum Deployment { RUN, CONNECT }
 

@@ -1,5 +1,6 @@
 package io.lagzero.sink.connect;
 
+import io.lagzero.sink.metrics.SinkMeters;
 import io.micrometer.core.instrument.Measurement;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +14,8 @@ import org.apache.kafka.common.metrics.PluginMetrics;
  * reporter shows as {@code kafka.connect:type=plugins,connector=…,task=…,<meter tags>} with one
  * attribute per measurement: {@code lagzero.sink.records} counting becomes
  * {@code lagzero-sink-records-total}, a gauge in seconds {@code lagzero-replication-lag-seconds}, a
- * timer {@code …-seconds-count}, {@code …-seconds-sum}, {@code …-seconds-max}.
+ * timer {@code …-seconds-count}, {@code …-seconds-sum}, {@code …-seconds-max}. All but the backlog
+ * in records, which a task cannot know (the consumer group's offsets tell it, see lagzero status).
  */
 final class PluginMetricsBridge {
     private PluginMetricsBridge() {
@@ -26,6 +28,10 @@ final class PluginMetricsBridge {
     }
 
     private static void publish(Meter meter, PluginMetrics plugin) {
+        if (meter.getId().getName().equals(SinkMeters.BACKLOG_RECORDS)) {
+            // A task does not see its consumer's end offsets: it would publish a backlog of 0.
+            return;
+        }
         LinkedHashMap<String, String> tags = new LinkedHashMap<>();
         meter.getId().getTags().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
         String description = meter.getId().getDescription() == null ? "" : meter.getId().getDescription();
