@@ -158,9 +158,14 @@ abstract class ConnectPluginTest {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             assertThat(endOffsets(admin, prefix + "-dlq")).as("records in the dead-letter queue").isZero();
             String groupId = "connect-" + sinkConnector;
-            ConsumerGroupDescription group = admin.describeConsumerGroups(Set.of(groupId)).describedGroups().get(groupId).get();
-            assertThat(group.members()).as("sink tasks consuming").hasSize(SINK_TASKS)
-                    .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
+            // A topic matching topics.regex may have just appeared (the heartbeat's): wait out that rebalance.
+            await("every sink task owns partitions").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        ConsumerGroupDescription group = admin.describeConsumerGroups(Set.of(groupId)).describedGroups()
+                                .get(groupId).get();
+                        assertThat(group.members()).as("sink tasks consuming").hasSize(SINK_TASKS)
+                                .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
+                    });
             String orders = prefix + "." + DB + ".orders";
             assertThat(admin.describeTopics(Set.of(orders)).allTopicNames().get().get(orders).partitions()).hasSize(3);
         }
