@@ -251,8 +251,17 @@ abstract class ConnectPluginTest {
                 .containsAll(DeployedMetrics.usedBy(DeployedMetrics.Deployment.CONNECT));
         assertThat(scrape).contains("kafka_connect_connector_task_status{connector=\"" + connectors.sink() + "\",status=\"running\",task=\"1\"} 1.0");
 
-        // The sink picks up the heartbeat topic within consumer.override.metadata.max.age.ms (10 s);
-        // until then every task reports its idle lag as not known (NaN).
+        // The sink picks up the heartbeat topic within consumer.override.metadata.max.age.ms (10 s), and
+        // the rebalance that follows moves partitions between the tasks: sample only after it. Until
+        // then a task reports its idle lag as not known (NaN) or as the time since it started.
+        String heartbeatTopic = prefix + "." + db + "." + HeartbeatTable.NAME;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            String groupId = "connect-" + connectors.sink();
+            await("a sink task owns the heartbeat topic").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> admin.describeConsumerGroups(Set.of(groupId)).describedGroups().get(groupId).get().members()
+                            .stream().anyMatch(m -> m.assignment().topicPartitions().stream()
+                                    .anyMatch(p -> p.topic().equals(heartbeatTopic))));
+        }
         await("a sink task receives the heartbeat").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions().until(() -> Http.max(Http.get(worker.metricsUrl()).body(), "lagzero_replication_lag_seconds",
                         table) < HEARTBEAT_SECONDS + 2.5);
