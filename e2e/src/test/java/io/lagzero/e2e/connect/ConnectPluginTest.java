@@ -283,8 +283,8 @@ abstract class ConnectPluginTest {
         PipelineStatus healthy = connectStatus(connectors, connectors.sink(), 0);
         assertThat(healthy.heartbeatAgeSeconds()).isLessThan(HEARTBEAT_SECONDS + 2.5);
         assertThat(healthy.heartbeatIntervalSeconds()).isEqualTo(HEARTBEAT_SECONDS);
-        assertThat(healthy.backlogRecords()).isZero();
-        assertThat(healthy.tables()).anySatisfy(t -> assertThat(t.table()).isEqualTo(db + ".items"));
+        // A heartbeat may be on its way (one every 5 s); the table itself has nothing waiting.
+        assertThat(healthy.tables()).anySatisfy(t -> assertThat(t.table() + " " + t.backlogRecords()).isEqualTo(db + ".items 0"));
 
         worker.rest().pause(connectors.sink());
         source.execute(db, "UPDATE items SET qty = qty + 1");
