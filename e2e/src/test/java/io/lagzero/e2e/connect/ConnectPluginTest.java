@@ -32,14 +32,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -157,18 +159,20 @@ abstract class ConnectPluginTest {
     private void assertKafkaSide(String prefix, String sinkConnector) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
             assertThat(endOffsets(admin, prefix + "-dlq")).as("records in the dead-letter queue").isZero();
-            String groupId = "connect-" + sinkConnector;
             // A topic matching topics.regex may have just appeared (the heartbeat's): wait out that rebalance.
-            await("every sink task owns partitions").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                    .untilAsserted(() -> {
-                        ConsumerGroupDescription group = admin.describeConsumerGroups(Set.of(groupId)).describedGroups()
-                                .get(groupId).get();
-                        assertThat(group.members()).as("sink tasks consuming").hasSize(SINK_TASKS)
-                                .allMatch(member -> !member.assignment().topicPartitions().isEmpty());
-                    });
+            awaitSinkGroup(admin, sinkConnector, "every sink task owns partitions", members -> members.size() == SINK_TASKS
+                    && members.stream().allMatch(member -> !member.assignment().topicPartitions().isEmpty()));
             String orders = prefix + "." + DB + ".orders";
             assertThat(admin.describeTopics(Set.of(orders)).allTopicNames().get().get(orders).partitions()).hasSize(3);
         }
+    }
+
+    /** Waits until the sink connector's consumer group members satisfy {@code condition}. */
+    private static void awaitSinkGroup(Admin admin, String sinkConnector, String what,
+            Predicate<Collection<MemberDescription>> condition) {
+        String groupId = "connect-" + sinkConnector;
+        await(what).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> condition.test(
+                admin.describeConsumerGroups(Set.of(groupId)).describedGroups().get(groupId).get().members()));
     }
 
     @Test
@@ -256,11 +260,8 @@ abstract class ConnectPluginTest {
         // then a task reports its idle lag as not known (NaN) or as the time since it started.
         String heartbeatTopic = prefix + "." + db + "." + HeartbeatTable.NAME;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            String groupId = "connect-" + connectors.sink();
-            await("a sink task owns the heartbeat topic").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> admin.describeConsumerGroups(Set.of(groupId)).describedGroups().get(groupId).get().members()
-                            .stream().anyMatch(m -> m.assignment().topicPartitions().stream()
-                                    .anyMatch(p -> p.topic().equals(heartbeatTopic))));
+            awaitSinkGroup(admin, connectors.sink(), "a sink task owns the heartbeat topic", members -> members.stream()
+                    .anyMatch(m -> m.assignment().topicPartitions().stream().anyMatch(p -> p.topic().equals(heartbeatTopic))));
         }
         // Idle lag is known where the heartbeat arrives: the heartbeat table's own series (a table whose
         // changes all went to another task has no known idle lag there, NaN).
