@@ -133,11 +133,14 @@ public final class Bench implements Callable<Integer> {
         private Rate sourceAlone() throws InterruptedException {
             String topic = SOURCE_ALONE + "." + PAGEVIEWS;
             long start = System.nanoTime();
+            long cpuBefore = servers.connect.cpuNanos();
             servers.connect.rest().createConnector("source-alone", connectors.source(SOURCE_ALONE, 5401));
             Rate rate = SnapshotRun.since(start, rows, () -> kafka.exists(topic) ? kafka.records(topic) : 0, Duration.ofMinutes(30));
+            double cpuPerRow = microsPerRow(servers.connect.cpuNanos() - cpuBefore, rate.rows());
             servers.connect.rest().deleteConnector("source-alone");
-            say("Debezium source alone into Kafka: %,.0f rows/s", rate.perSecond());
+            say("Debezium source alone into Kafka: %,.0f rows/s, worker CPU %.1f µs/row", rate.perSecond(), cpuPerRow);
             results.put("source_alone_rows_per_sec", round(rate.perSecond()));
+            results.put("source_alone_worker_cpu_us_per_row", cpuPerRow);
             return rate;
         }
 
@@ -158,12 +161,15 @@ public final class Bench implements Callable<Integer> {
             Rate rate;
             try (MemoryPeak memory = new MemoryPeak(servers.connect)) {
                 long start = System.nanoTime();
+                long cpuBefore = servers.connect.cpuNanos();
                 servers.connect.rest().createConnector(name, config.config(topic, database));
                 Duration limit = ours ? Duration.ofMinutes(30) : Duration.ofSeconds(peerLimitSeconds);
                 rate = SnapshotRun.since(start, rows, () -> kafka.committed(name, topic), limit);
+                long cpu = servers.connect.cpuNanos() - cpuBefore;
                 if (!rate.complete()) {
                     rate = new Rate(count(database, "pageviews"), rate.took(), false);
                 }
+                results.put(key + "_worker_cpu_us_per_row", microsPerRow(cpu, rate.rows()));
                 results.put(key + "_heap_peak_mb", memory.heapMb());
                 results.put(key + "_heap_after_gc_peak_mb", memory.retainedMb());
                 results.put(key + "_rss_peak_mb", memory.residentMb());
@@ -173,7 +179,7 @@ public final class Bench implements Callable<Integer> {
                 throw new IllegalStateException(name + " committed every record but " + database
                         + ".pageviews has " + count(database, "pageviews") + " rows, not " + rows);
             }
-            say("%s: %,.0f rows/s%s", name, rate.perSecond(),
+            say("%s: %,.0f rows/s, worker CPU %.1f µs/row%s", name, rate.perSecond(), results.get(key + "_worker_cpu_us_per_row"),
                     rate.complete() ? "" : " (stopped after " + rate.took().toSeconds() + " s, " + rate.rows() + " rows)");
             results.put(key + "_alone_rows_per_sec", round(rate.perSecond()));
             results.put(key + "_alone_complete", rate.complete());
@@ -273,6 +279,11 @@ public final class Bench implements Callable<Integer> {
 
     private static long round(double value) {
         return Math.round(value);
+    }
+
+    /** CPU microseconds per row, one decimal. */
+    private static double microsPerRow(long cpuNanos, long rows) {
+        return rows <= 0 ? 0 : Math.round(cpuNanos / 100.0 / rows) / 10.0;
     }
 
     private static double ratio(double ours, double theirs) {

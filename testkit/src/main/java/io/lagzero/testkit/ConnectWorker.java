@@ -234,6 +234,12 @@ public final class ConnectWorker implements AutoCloseable {
         });
     }
 
+    /** CPU time the worker's JVM has used so far, all threads, in nanoseconds (JMX {@code ProcessCpuTime}). */
+    public long cpuNanos() {
+        return withMBeans("the worker's CPU time", server -> (Long) server.getAttribute(
+                new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime"));
+    }
+
     /** The worker process's resident set size in bytes (Linux {@code /proc/<pid>/status}), -1 elsewhere. */
     public long residentBytes() {
         try {

@@ -16,11 +16,27 @@ import java.util.Map;
  * Writes one table's net changes with multi-row statements: deletes first, then upserts grouped by
  * column list (a batch may span a source schema change), each statement under the row and
  * parameter limits.
+ *
+ * <p>Statements come in few sizes: as many full ones as fit, then the rest in powers of two. So a
+ * table needs a dozen distinct statements, which the driver prepares on the server once per
+ * connection and reuses, instead of a new statement text, parsed anew, for every batch size.
  */
 final class TableWriter {
+    private static final int MAX_STATEMENTS = 1_000;
+
     private final Dialect dialect;
     private final int maxBatchRows;
     private final TargetNames names;
+    private final Map<Statement, String> sql = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Statement, String> eldest) {
+            return size() > MAX_STATEMENTS;
+        }
+    };
+
+    /** What a statement's text depends on; {@code columns} are the key columns of a delete. */
+    private record Statement(String table, List<String> columns, List<String> keyColumns, int rows, boolean delete) {
+    }
 
     TableWriter(Dialect dialect, int maxBatchRows, TargetNames names) {
         this.dialect = dialect;
@@ -35,34 +51,63 @@ final class TableWriter {
             List<Column> keyColumns = changes.latest().keyColumnDefinitions();
             List<Map<String, Object>> keys = changes.deletes().stream().map(ChangeEvent::key).toList();
             for (List<Map<String, Object>> chunk : chunks(keys, keyColumns.size())) {
-                execute(connection, dialect.delete(table, keyNames, chunk.size()), keyColumns, chunk);
+                String delete = sql(new Statement(table, keyNames, keyNames, chunk.size(), true), keyColumns);
+                execute(connection, delete, keyColumns, chunk);
             }
         }
         for (List<ChangeEvent> group : byColumns(changes.upserts())) {
-            List<Column> columns = group.get(0).columns();
+            ChangeEvent first = group.get(0);
+            List<Column> columns = first.columns();
             List<Map<String, Object>> rows = group.stream().map(ChangeEvent::row).toList();
             for (List<Map<String, Object>> chunk : chunks(rows, columns.size())) {
-                execute(connection, dialect.upsert(table, columns, keyNames, chunk.size()), columns, chunk);
+                String upsert = sql(new Statement(table, first.columnNames(), keyNames, chunk.size(), false), columns);
+                execute(connection, upsert, columns, chunk);
             }
         }
         return new TableCounts(changes.upserts().size(), changes.deletes().size());
     }
 
+    private String sql(Statement statement, List<Column> columns) {
+        return sql.computeIfAbsent(statement, s -> s.delete()
+                ? dialect.delete(s.table(), s.keyColumns(), s.rows())
+                : dialect.upsert(s.table(), columns, s.keyColumns(), s.rows()));
+    }
+
+    /** Upserts grouped by column names, in batch order; events of one schema share their column list. */
     private static Iterable<List<ChangeEvent>> byColumns(List<ChangeEvent> upserts) {
         Map<List<String>, List<ChangeEvent>> groups = new LinkedHashMap<>();
+        List<Column> lastColumns = null;
+        List<ChangeEvent> lastGroup = null;
         for (ChangeEvent event : upserts) {
-            groups.computeIfAbsent(event.columnNames(), c -> new ArrayList<>()).add(event);
+            if (event.columns() != lastColumns) {
+                lastColumns = event.columns();
+                lastGroup = groups.computeIfAbsent(event.columnNames(), c -> new ArrayList<>());
+            }
+            lastGroup.add(event);
         }
         return groups.values();
     }
 
     private <T> List<List<T>> chunks(List<T> rows, int width) {
-        int size = Math.max(1, Math.min(maxBatchRows, dialect.maxParameters() / Math.max(1, width)));
+        int full = Math.max(1, Math.min(maxBatchRows, dialect.maxParameters() / Math.max(1, width)));
         List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += size) {
-            chunks.add(rows.subList(from, Math.min(rows.size(), from + size)));
+        int from = 0;
+        for (int size : statementSizes(rows.size(), full)) {
+            chunks.add(rows.subList(from, from + size));
+            from += size;
         }
         return chunks;
+    }
+
+    /** Rows per statement: {@code full} while that many are left, then the rest in falling powers of two. */
+    static List<Integer> statementSizes(int rows, int full) {
+        List<Integer> sizes = new ArrayList<>();
+        for (int left = rows; left > 0; ) {
+            int size = left >= full ? full : Integer.highestOneBit(left);
+            sizes.add(size);
+            left -= size;
+        }
+        return sizes;
     }
 
     private void execute(Connection connection, String sql, List<Column> columns, List<Map<String, Object>> rows)

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -130,11 +131,19 @@ public final class LagzeroSinkTask extends SinkTask {
         tracker.applied(received);
         deadLetters.batchCompleted();
         retries = 0;
-        for (SinkRecord record : batch) {
-            TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
-            applied.merge(partition, new OffsetAndMetadata(record.originalKafkaOffset() + 1),
-                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        for (int i = 0; i < batch.size(); i++) {
+            SinkRecord record = batch.get(i);
+            // A poll's records come partition by partition: one entry per run of a partition.
+            if (i + 1 == batch.size() || !samePartition(record, batch.get(i + 1))) {
+                TopicPartition partition = new TopicPartition(record.originalTopic(), record.originalKafkaPartition());
+                applied.merge(partition, new OffsetAndMetadata(record.originalKafkaOffset() + 1),
+                        (a, b) -> a.offset() >= b.offset() ? a : b);
+            }
         }
+    }
+
+    private static boolean samePartition(SinkRecord a, SinkRecord b) {
+        return Objects.equals(a.originalKafkaPartition(), b.originalKafkaPartition()) && Objects.equals(a.originalTopic(), b.originalTopic());
     }
 
     private void applyOrNarrow(List<SinkRecord> records) {

@@ -20,7 +20,8 @@ import org.apache.kafka.connect.sink.SinkRecord;
  * {@code ExtractNewRecordState} is accepted too, a delete there being {@code __deleted=true}.
  */
 public final class ChangeEventDecoder {
-    private static final ColumnsBySchema ENVELOPE_COLUMNS = new ColumnsBySchema(schema -> columns(schema, name -> true));
+    private static final BySchema<List<Column>> ENVELOPE_COLUMNS = new BySchema<>(schema -> columns(schema, name -> true));
+    private static final BySchema<KeyShape> KEYS = new BySchema<>(KeyShape::of);
     private static final String ENVELOPE_OR_ROW = "value is neither a Debezium envelope (before, after, source, op) "
             + "nor a flattened row (__table field, or schema named <prefix>.<db>.<table>.Value)";
 
@@ -124,34 +125,51 @@ public final class ChangeEventDecoder {
 
     private static ChangeEvent event(TableId table, Operation operation, List<Column> columns, Struct key,
             Struct row, long sourceTsMs, KafkaPosition position) {
-        Map<String, Object> keyValues = keyValues(key, columns);
+        KeyShape keyShape = KEYS.of(key.schema());
+        Map<String, Object> keyValues = keyValues(key, keyShape, columns);
         Map<String, Object> rowValues = keyValues;
         if (row != null) {
-            rowValues = new LinkedHashMap<>();
+            rowValues = new LinkedHashMap<>(columns.size() * 4 / 3 + 1);
             for (Column column : columns) {
                 rowValues.put(column.name(), ValueConverter.convert(column, row.getWithoutDefault(column.name())));
             }
             rowValues = Collections.unmodifiableMap(rowValues);
         }
-        List<String> keyColumns = List.copyOf(keyValues.keySet());
-        return new ChangeEvent(table, operation, columns, keyColumns, keyValues, rowValues, sourceTsMs, position);
+        return new ChangeEvent(table, operation, columns, keyShape.names(), keyValues, rowValues, sourceTsMs, position);
     }
 
-    private static Map<String, Object> keyValues(Struct key, List<Column> columns) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (Field field : key.schema().fields()) {
-            if (columns.stream().noneMatch(c -> c.name().equals(field.name()))) {
-                throw new IllegalArgumentException("key field " + field.name() + " is not a column of the row");
+    /** The key's columns and their names, in key order. */
+    private record KeyShape(List<Column> columns, List<String> names) {
+        static KeyShape of(Schema keySchema) {
+            List<Column> columns = keySchema.fields().stream().map(field -> Column.of(field.name(), field.schema())).toList();
+            if (columns.isEmpty()) {
+                throw new IllegalArgumentException("key has no fields (the source table needs a primary key)");
             }
-            Object value = ValueConverter.convert(Column.of(field.name(), field.schema()), key.getWithoutDefault(field.name()));
-            if (value == null) {
-                throw new IllegalArgumentException("key field " + field.name() + " is null");
-            }
-            values.put(field.name(), value);
+            return new KeyShape(columns, columns.stream().map(Column::name).toList());
         }
-        if (values.isEmpty()) {
-            throw new IllegalArgumentException("key has no fields (the source table needs a primary key)");
+    }
+
+    private static Map<String, Object> keyValues(Struct key, KeyShape shape, List<Column> columns) {
+        Map<String, Object> values = new LinkedHashMap<>(shape.columns().size() * 4 / 3 + 1);
+        for (Column keyColumn : shape.columns()) {
+            if (!hasColumn(columns, keyColumn.name())) {
+                throw new IllegalArgumentException("key field " + keyColumn.name() + " is not a column of the row");
+            }
+            Object value = ValueConverter.convert(keyColumn, key.getWithoutDefault(keyColumn.name()));
+            if (value == null) {
+                throw new IllegalArgumentException("key field " + keyColumn.name() + " is null");
+            }
+            values.put(keyColumn.name(), value);
         }
         return Collections.unmodifiableMap(values);
+    }
+
+    private static boolean hasColumn(List<Column> columns, String name) {
+        for (Column column : columns) {
+            if (column.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
