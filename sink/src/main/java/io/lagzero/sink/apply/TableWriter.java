@@ -19,7 +19,8 @@ import java.util.Map;
  *
  * <p>Statements come in few sizes: as many full ones as fit, then the rest in powers of two. So a
  * table needs a dozen distinct statements, which the driver prepares on the server once per
- * connection and reuses, instead of a new statement text, parsed anew, for every batch size.
+ * connection and reuses, instead of a new statement text, parsed anew, for every batch size. A
+ * full statement is at most as long as the driver caches ({@link Dialect#maxCachedStatementLength}).
  */
 final class TableWriter {
     private static final int MAX_STATEMENTS = 1_000;
@@ -27,15 +28,14 @@ final class TableWriter {
     private final Dialect dialect;
     private final int maxBatchRows;
     private final TargetNames names;
-    private final Map<Statement, String> sql = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Statement, String> eldest) {
-            return size() > MAX_STATEMENTS;
-        }
-    };
+    private final Map<Statement, String> sql = leastRecentlyUsed();
+    private final Map<Statement, Integer> fullSizes = leastRecentlyUsed();
 
     /** What a statement's text depends on; {@code columns} are the key columns of a delete. */
     private record Statement(String table, List<String> columns, List<String> keyColumns, int rows, boolean delete) {
+        Statement withRows(int rows) {
+            return new Statement(table, columns, keyColumns, rows, delete);
+        }
     }
 
     TableWriter(Dialect dialect, int maxBatchRows, TargetNames names) {
@@ -44,33 +44,59 @@ final class TableWriter {
         this.names = names;
     }
 
+    private static <K, V> Map<K, V> leastRecentlyUsed() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+                return size() > MAX_STATEMENTS;
+            }
+        };
+    }
+
     TableCounts write(Connection connection, TableChanges changes) throws SQLException {
         String table = names.of(changes);
         List<String> keyNames = changes.keyColumns();
         if (!changes.deletes().isEmpty()) {
             List<Column> keyColumns = changes.latest().keyColumnDefinitions();
             List<Map<String, Object>> keys = changes.deletes().stream().map(ChangeEvent::key).toList();
-            for (List<Map<String, Object>> chunk : chunks(keys, keyColumns.size())) {
-                String delete = sql(new Statement(table, keyNames, keyNames, chunk.size(), true), keyColumns);
-                execute(connection, delete, keyColumns, chunk);
-            }
+            write(connection, new Statement(table, keyNames, keyNames, 0, true), keyColumns, keys);
         }
         for (List<ChangeEvent> group : byColumns(changes.upserts())) {
             ChangeEvent first = group.get(0);
-            List<Column> columns = first.columns();
             List<Map<String, Object>> rows = group.stream().map(ChangeEvent::row).toList();
-            for (List<Map<String, Object>> chunk : chunks(rows, columns.size())) {
-                String upsert = sql(new Statement(table, first.columnNames(), keyNames, chunk.size(), false), columns);
-                execute(connection, upsert, columns, chunk);
-            }
+            write(connection, new Statement(table, first.columnNames(), keyNames, 0, false), first.columns(), rows);
         }
         return new TableCounts(changes.upserts().size(), changes.deletes().size());
     }
 
+    private void write(Connection connection, Statement shape, List<Column> columns, List<Map<String, Object>> rows)
+            throws SQLException {
+        int from = 0;
+        for (int size : statementSizes(rows.size(), fullSize(shape, columns))) {
+            execute(connection, sql(shape.withRows(size), columns), columns, rows.subList(from, from + size));
+            from += size;
+        }
+    }
+
+    /** The most rows a statement of this shape carries: within the limits, and short enough to stay cached. */
+    private int fullSize(Statement shape, List<Column> columns) {
+        return fullSizes.computeIfAbsent(shape, s -> {
+            int size = Math.max(1, Math.min(maxBatchRows, dialect.maxParameters() / Math.max(1, columns.size())));
+            while (size > 1 && text(s.withRows(size), columns).length() > dialect.maxCachedStatementLength()) {
+                size = Integer.highestOneBit(size - 1);
+            }
+            return size;
+        });
+    }
+
     private String sql(Statement statement, List<Column> columns) {
-        return sql.computeIfAbsent(statement, s -> s.delete()
-                ? dialect.delete(s.table(), s.keyColumns(), s.rows())
-                : dialect.upsert(s.table(), columns, s.keyColumns(), s.rows()));
+        return sql.computeIfAbsent(statement, s -> text(s, columns));
+    }
+
+    private String text(Statement statement, List<Column> columns) {
+        return statement.delete()
+                ? dialect.delete(statement.table(), statement.keyColumns(), statement.rows())
+                : dialect.upsert(statement.table(), columns, statement.keyColumns(), statement.rows());
     }
 
     /** Upserts grouped by column names, in batch order; events of one schema share their column list. */
@@ -86,17 +112,6 @@ final class TableWriter {
             lastGroup.add(event);
         }
         return groups.values();
-    }
-
-    private <T> List<List<T>> chunks(List<T> rows, int width) {
-        int full = Math.max(1, Math.min(maxBatchRows, dialect.maxParameters() / Math.max(1, width)));
-        List<List<T>> chunks = new ArrayList<>();
-        int from = 0;
-        for (int size : statementSizes(rows.size(), full)) {
-            chunks.add(rows.subList(from, from + size));
-            from += size;
-        }
-        return chunks;
     }
 
     /** Rows per statement: {@code full} while that many are left, then the rest in falling powers of two. */

@@ -51,6 +51,14 @@ public interface Dialect {
      */
     String createIndex(String table, String indexName, List<SecondaryIndex.Part> parts);
 
+    /**
+     * The longest statement text the JDBC driver keeps prepared on the server; a longer one is
+     * prepared anew on every execution.
+     */
+    default int maxCachedStatementLength() {
+        return Integer.MAX_VALUE;
+    }
+
     /** JDBC driver properties every target connection gets. */
     default Map<String, String> driverProperties() {
         return Map.of();

@@ -60,6 +60,12 @@ public final class MariaDbDialect extends SqlDialect {
         return Map.of("useServerPrepStmts", "true");
     }
 
+    /** MariaDB Connector/J 3.x caches the server-side statements of SQL shorter than 8,192 characters. */
+    @Override
+    public int maxCachedStatementLength() {
+        return 8_191;
+    }
+
     @Override
     public int maxParameters() {
         return 65_000;

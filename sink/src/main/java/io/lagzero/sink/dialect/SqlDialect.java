@@ -85,11 +85,11 @@ public abstract class SqlDialect implements Dialect {
 
     private static String tuples(int width, int rows) {
         String tuple = "(" + placeholders(width) + ")";
-        return String.join(", ", Collections.nCopies(rows, tuple));
+        return String.join(",", Collections.nCopies(rows, tuple));
     }
 
     private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
+        return String.join(",", Collections.nCopies(count, "?"));
     }
 
     @Override

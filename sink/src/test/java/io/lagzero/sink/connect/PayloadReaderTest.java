@@ -67,6 +67,7 @@ class PayloadReaderTest {
             Object[] both = readBoth(settings, ENVELOPE, change);
 
             assertThat(both[1]).as("read without JsonConverter").isNotSameAs(PayloadReader.UNREAD).isEqualTo(both[0]);
+            ((Struct) both[1]).validate();
         }
     }
 

@@ -52,27 +52,27 @@ class DialectSqlTest {
     @Test
     void mariaDbUpsertsWithValuesFunction() {
         assertThat(mariadb.upsert("customers", CUSTOMERS, List.of("id"), 2)).isEqualTo(
-                "INSERT INTO `customers` (`id`, `name`, `email`) VALUES (?, ?, ?), (?, ?, ?) "
+                "INSERT INTO `customers` (`id`, `name`, `email`) VALUES (?,?,?),(?,?,?) "
                         + "ON DUPLICATE KEY UPDATE `name` = VALUES(`name`), `email` = VALUES(`email`)");
         assertThat(mariadb.upsert("tags", TAGS, List.of("post_id", "tag"), 1)).isEqualTo(
-                "INSERT INTO `tags` (`post_id`, `tag`) VALUES (?, ?) ON DUPLICATE KEY UPDATE `post_id` = `post_id`");
+                "INSERT INTO `tags` (`post_id`, `tag`) VALUES (?,?) ON DUPLICATE KEY UPDATE `post_id` = `post_id`");
     }
 
     @Test
     void postgresUpsertsOnConflict() {
         assertThat(postgres.upsert("customers", CUSTOMERS, List.of("id"), 2)).isEqualTo(
-                "INSERT INTO \"customers\" (\"id\", \"name\", \"email\") VALUES (?, ?, ?), (?, ?, ?) "
+                "INSERT INTO \"customers\" (\"id\", \"name\", \"email\") VALUES (?,?,?),(?,?,?) "
                         + "ON CONFLICT (\"id\") DO UPDATE SET \"name\" = EXCLUDED.\"name\", \"email\" = EXCLUDED.\"email\"");
         assertThat(postgres.upsert("tags", TAGS, List.of("post_id", "tag"), 1)).isEqualTo(
-                "INSERT INTO \"tags\" (\"post_id\", \"tag\") VALUES (?, ?) ON CONFLICT (\"post_id\", \"tag\") DO NOTHING");
+                "INSERT INTO \"tags\" (\"post_id\", \"tag\") VALUES (?,?) ON CONFLICT (\"post_id\", \"tag\") DO NOTHING");
     }
 
     @Test
     void deletesByKeyList() {
         assertThat(mariadb.delete("customers", List.of("id"), 3)).isEqualTo(
-                "DELETE FROM `customers` WHERE `id` IN (?, ?, ?)");
+                "DELETE FROM `customers` WHERE `id` IN (?,?,?)");
         assertThat(postgres.delete("tags", List.of("post_id", "tag"), 2)).isEqualTo(
-                "DELETE FROM \"tags\" WHERE (\"post_id\", \"tag\") IN ((?, ?), (?, ?))");
+                "DELETE FROM \"tags\" WHERE (\"post_id\", \"tag\") IN ((?,?),(?,?))");
     }
 
     @Test
