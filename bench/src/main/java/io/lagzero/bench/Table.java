@@ -16,7 +16,7 @@ final class Table {
         out.printf("%-44s %14s %14s %16s%n", "snapshot (rows/s)", "lagzero", "raw upsert", "Debezium JDBC");
         out.printf("%-44s %14s %14s %16s%n", "sink alone (records already in Kafka)", num(r, "sink_alone_rows_per_sec"),
                 num(r, "raw_upsert_rows_per_sec"), num(r, "debezium_jdbc_alone_rows_per_sec")
-                        + (Boolean.TRUE.equals(r.get("debezium_jdbc_alone_complete")) ? "" : "*"));
+                        + (Boolean.FALSE.equals(r.get("debezium_jdbc_alone_complete")) ? "*" : ""));
         out.printf("%-44s %14s %14s %16s%n", "end to end (Debezium source + sink)", num(r, "e2e_snapshot_rows_per_sec"), "", "");
         out.printf("%-44s %14s%n", "Debezium source alone into Kafka", num(r, "source_alone_rows_per_sec"));
         out.printf("%-44s %14s %14s %16s%n", "Connect worker CPU per row (µs), sink alone", r.get("sink_worker_cpu_us_per_row"), "",
@@ -28,10 +28,10 @@ final class Table {
                 r.get("e2e_vs_debezium_jdbc_ratio"));
         out.printf("%n%-18s %-14s %10s %10s %10s %10s %10s %10s  %s%n", "streaming", "sink", "written/s", "captured/s", "applied/s",
                 "lag p50", "lag p99", "lag max", "kept up");
-        for (Map<String, Object> window : (List<Map<String, Object>>) r.get("streaming")) {
+        for (Map<String, Object> window : (List<Map<String, Object>>) r.getOrDefault("streaming", List.of())) {
             streaming(out, "lagzero", window);
         }
-        for (Map<String, Object> window : (List<Map<String, Object>>) r.get("streaming_debezium_jdbc")) {
+        for (Map<String, Object> window : (List<Map<String, Object>>) r.getOrDefault("streaming_debezium_jdbc", List.of())) {
             streaming(out, "Debezium JDBC", window);
         }
         out.printf("%-44s %s changes/s%n", "highest rate lagzero kept up with", r.get("streaming_highest_kept_up_rate"));
@@ -41,7 +41,7 @@ final class Table {
                 {"RSS (MB)", "rss_peak_mb"}}) {
             out.printf("%-44s %14s %14s %16s%n", "  " + row[0], r.get("sink_" + row[1]), "", r.get("debezium_jdbc_" + row[1]));
         }
-        if (!Boolean.TRUE.equals(r.get("debezium_jdbc_alone_complete"))) {
+        if (Boolean.FALSE.equals(r.get("debezium_jdbc_alone_complete"))) {
             out.println("* Debezium JDBC was stopped at its time limit; its rate is the rows it had written by then.");
         }
     }

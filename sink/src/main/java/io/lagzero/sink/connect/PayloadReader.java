@@ -48,7 +48,20 @@ final class PayloadReader {
     private static final VarHandle STRUCT_VALUES = structValues();
 
     private final boolean replaceNullWithDefault;
-    private final Map<Schema, List<SerializableString>> names = new IdentityHashMap<>();
+    private final Map<Schema, StructShape> shapes = new IdentityHashMap<>();
+
+    /**
+     * A struct schema's field names as the parser matches them, and the last string read for each
+     * field: a text equal to it is given as that same object. Debezium's source block repeats its
+     * strings (database, table, connector, binlog file) in every record, and a string met again is
+     * neither allocated nor hashed again downstream.
+     */
+    private record StructShape(List<SerializableString> names, String[] recent) {
+        static StructShape of(Schema schema) {
+            return new StructShape(schema.fields().stream().map(f -> (SerializableString) new SerializedString(f.name())).toList(),
+                    new String[schema.fields().size()]);
+        }
+    }
 
     PayloadReader(boolean replaceNullWithDefault) {
         this.replaceNullWithDefault = replaceNullWithDefault;
@@ -115,14 +128,15 @@ final class PayloadReader {
         Struct struct = new Struct(schema);
         Object[] values = STRUCT_VALUES == null ? null : (Object[]) STRUCT_VALUES.get(struct);
         List<Field> fields = schema.fields();
-        List<SerializableString> expected = names.computeIfAbsent(schema,
-                s -> s.fields().stream().map(f -> (SerializableString) new SerializedString(f.name())).toList());
+        StructShape shape = shapes.computeIfAbsent(schema, StructShape::of);
         for (int i = 0; i < fields.size(); i++) {
-            if (!parser.nextFieldName(expected.get(i))) {
+            if (!parser.nextFieldName(shape.names().get(i))) {
                 throw Unread.INSTANCE;
             }
-            parser.nextToken();
-            Object value = value(parser, fields.get(i).schema());
+            Schema fieldSchema = fields.get(i).schema();
+            Object value = parser.nextToken() == JsonToken.VALUE_STRING && fieldSchema.type() == Schema.Type.STRING
+                    ? text(parser, shape.recent(), i)
+                    : value(parser, fieldSchema);
             if (values != null) {
                 values[fields.get(i).index()] = value;
                 continue;
@@ -137,6 +151,26 @@ final class PayloadReader {
             throw Unread.INSTANCE;
         }
         return struct;
+    }
+
+    /** The string token, as the same object as {@code recent[field]} when equal to it. */
+    private static String text(JsonParser parser, String[] recent, int field) throws IOException {
+        char[] chars = parser.getTextCharacters();
+        int offset = parser.getTextOffset();
+        int length = parser.getTextLength();
+        String previous = recent[field];
+        if (previous != null && previous.length() == length) {
+            int i = 0;
+            while (i < length && previous.charAt(i) == chars[offset + i]) {
+                i++;
+            }
+            if (i == length) {
+                return previous;
+            }
+        }
+        String text = new String(chars, offset, length);
+        recent[field] = text;
+        return text;
     }
 
     private static Object decimal(JsonParser parser, Schema schema, JsonToken token) throws IOException, Unread {

@@ -104,7 +104,21 @@ public abstract class SqlDialect implements Dialect {
             case STRING -> statement.setString(index, (String) value);
             case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
             case TIMESTAMP, TIME, JSON, BITS -> bindSpecial(statement, index, column, value);
+            case INT32, INT64, YEAR, FLOAT64 -> bindNumber(statement, index, value);
             default -> statement.setObject(index, value);
+        }
+    }
+
+    /** Integers and doubles through their typed setters: MariaDB's setObject searches its codecs for each value. */
+    private static void bindNumber(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value instanceof Long number) {
+            statement.setLong(index, number);
+        } else if (value instanceof Integer number) {
+            statement.setInt(index, number);
+        } else if (value instanceof Double number) {
+            statement.setDouble(index, number);
+        } else {
+            statement.setObject(index, value);
         }
     }
 
