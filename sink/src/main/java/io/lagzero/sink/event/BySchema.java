@@ -17,11 +17,26 @@ final class BySchema<T> {
         }
     };
 
+    /** The schema asked for last, checked first and without the lock: records mostly repeat their schema. */
+    private volatile Derived<T> last;
+
+    private record Derived<T>(Schema schema, T value) {
+    }
+
     BySchema(Function<Schema, T> derive) {
         this.derive = derive;
     }
 
-    synchronized T of(Schema schema) {
-        return known.computeIfAbsent(new SchemaIdentity(schema), identity -> derive.apply(identity.schema()));
+    T of(Schema schema) {
+        Derived<T> recent = last;
+        if (recent != null && recent.schema() == schema) {
+            return recent.value();
+        }
+        T value;
+        synchronized (this) {
+            value = known.computeIfAbsent(new SchemaIdentity(schema), identity -> derive.apply(identity.schema()));
+        }
+        last = new Derived<>(schema, value);
+        return value;
     }
 }

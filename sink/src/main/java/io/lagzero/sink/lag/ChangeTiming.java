@@ -109,11 +109,10 @@ public record ChangeTiming(String table, long commitMicros, long kafkaMillis, bo
 
     private static SnapshotMark snapshotMark(Struct source) {
         Object marker = source.schema().field("snapshot") == null ? null : source.get("snapshot");
-        return switch (marker == null ? "" : marker.toString()) {
-            case "last" -> SnapshotMark.LAST;
-            case "last_in_data_collection" -> SnapshotMark.LAST_OF_TABLE;
-            default -> SnapshotMark.ROW;
-        };
+        if ("last".equals(marker)) {
+            return SnapshotMark.LAST;
+        }
+        return "last_in_data_collection".equals(marker) ? SnapshotMark.LAST_OF_TABLE : SnapshotMark.ROW;
     }
 
     private static long number(Object value) {
