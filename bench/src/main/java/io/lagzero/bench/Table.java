@@ -19,9 +19,13 @@ final class Table {
                         + (Boolean.FALSE.equals(r.get("debezium_jdbc_alone_complete")) ? "*" : ""));
         out.printf("%-44s %14s %14s %16s%n", "end to end (Debezium source + sink)", num(r, "e2e_snapshot_rows_per_sec"), "", "");
         out.printf("%-44s %14s%n", "Debezium source alone into Kafka", num(r, "source_alone_rows_per_sec"));
-        out.printf("%-44s %14s %14s %16s%n", "Connect worker CPU per row (µs), sink alone", r.get("sink_worker_cpu_us_per_row"), "",
-                r.get("debezium_jdbc_worker_cpu_us_per_row"));
-        out.printf("%-44s %14s%n", "Connect worker CPU per row (µs), source alone", r.get("source_alone_worker_cpu_us_per_row"));
+        out.printf("%n%-44s %14s %14s %16s%n", "Connect worker CPU per row (µs)", "lagzero", "", "Debezium JDBC");
+        for (String[] row : new String[][] {{"sink alone", "cpu"}, {"  of it JIT compiling", "jit"}, {"  of it garbage collection", "gc"}}) {
+            out.printf("%-44s %14s %14s %16s%n", row[0], r.get("sink_worker_" + row[1] + "_us_per_row"), "",
+                    r.get("debezium_jdbc_worker_" + row[1] + "_us_per_row"));
+        }
+        out.printf("%-44s %14s  (JIT %s, GC %s)%n", "Debezium source alone", r.get("source_alone_worker_cpu_us_per_row"),
+                r.get("source_alone_worker_jit_us_per_row"), r.get("source_alone_worker_gc_us_per_row"));
         out.printf("%n%-44s %s × raw, %s × Debezium JDBC%n", "sink alone", r.get("sink_vs_raw_ratio"),
                 r.get("sink_vs_debezium_jdbc_ratio"));
         out.printf("%-44s %s × source alone, %s × Debezium JDBC%n", "end to end", r.get("e2e_vs_source_ratio"),

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -234,10 +235,40 @@ public final class ConnectWorker implements AutoCloseable {
         });
     }
 
-    /** CPU time the worker's JVM has used so far, all threads, in nanoseconds (JMX {@code ProcessCpuTime}). */
-    public long cpuNanos() {
-        return withMBeans("the worker's CPU time", server -> (Long) server.getAttribute(
+    /**
+     * CPU time the worker's JVM has used so far, in nanoseconds: all threads (JMX
+     * {@code ProcessCpuTime}), and of those the JIT compiler's and the garbage collector's threads
+     * (Linux {@code /proc/<pid>/task/*}/stat, 10 ms ticks; 0 elsewhere).
+     */
+    public record CpuTime(long totalNanos, long compilerNanos, long gcNanos) {
+        public CpuTime minus(CpuTime earlier) {
+            return new CpuTime(totalNanos - earlier.totalNanos, compilerNanos - earlier.compilerNanos, gcNanos - earlier.gcNanos);
+        }
+    }
+
+    private static final long NANOS_PER_TICK = 10_000_000L;
+
+    public CpuTime cpuTime() {
+        long total = withMBeans("the worker's CPU time", server -> (Long) server.getAttribute(
                 new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime"));
+        long compiler = 0;
+        long gc = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
+            for (Path thread : threads.toList()) {
+                String stat = Files.readString(thread.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+                if (name.contains("CompilerThre")) {
+                    compiler += nanos;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += nanos;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or a thread ended while read: the parts stay as far as they were read
+        }
+        return new CpuTime(total, compiler, gc);
     }
 
     /** The worker process's resident set size in bytes (Linux {@code /proc/<pid>/status}), -1 elsewhere. */
