@@ -28,9 +28,10 @@ import org.apache.kafka.connect.errors.DataException;
  * JsonConverter itself.
  *
  * <p>A struct's values go straight into its value array instead of through {@link Struct#put},
- * whose validation (a nested struct validated again whole when put into its parent) took a fifth
- * of a sink task's CPU. Every value is of its field's type by construction, and a null in a
- * required field is never read; where the array cannot be reached, {@code put} is used.
+ * whose validation (a nested struct validated again whole when put into its parent) cost 0.7 µs
+ * of the 1.9 µs a Debezium pageview record's key and value took to read here. Every value is of
+ * its field's type by construction, and a null in a required field is never read; where the array
+ * cannot be reached, {@code put} is used.
  */
 final class PayloadReader {
     static final Object UNREAD = new Object();
@@ -48,20 +49,7 @@ final class PayloadReader {
     private static final VarHandle STRUCT_VALUES = structValues();
 
     private final boolean replaceNullWithDefault;
-    private final Map<Schema, StructShape> shapes = new IdentityHashMap<>();
-
-    /**
-     * A struct schema's field names as the parser matches them, and the last string read for each
-     * field: a text equal to it is given as that same object. Debezium's source block repeats its
-     * strings (database, table, connector, binlog file) in every record, and a string met again is
-     * neither allocated nor hashed again downstream.
-     */
-    private record StructShape(List<SerializableString> names, String[] recent) {
-        static StructShape of(Schema schema) {
-            return new StructShape(schema.fields().stream().map(f -> (SerializableString) new SerializedString(f.name())).toList(),
-                    new String[schema.fields().size()]);
-        }
-    }
+    private final Map<Schema, List<SerializableString>> names = new IdentityHashMap<>();
 
     PayloadReader(boolean replaceNullWithDefault) {
         this.replaceNullWithDefault = replaceNullWithDefault;
@@ -128,15 +116,14 @@ final class PayloadReader {
         Struct struct = new Struct(schema);
         Object[] values = STRUCT_VALUES == null ? null : (Object[]) STRUCT_VALUES.get(struct);
         List<Field> fields = schema.fields();
-        StructShape shape = shapes.computeIfAbsent(schema, StructShape::of);
+        List<SerializableString> expected = names.computeIfAbsent(schema,
+                s -> s.fields().stream().map(f -> (SerializableString) new SerializedString(f.name())).toList());
         for (int i = 0; i < fields.size(); i++) {
-            if (!parser.nextFieldName(shape.names().get(i))) {
+            if (!parser.nextFieldName(expected.get(i))) {
                 throw Unread.INSTANCE;
             }
-            Schema fieldSchema = fields.get(i).schema();
-            Object value = parser.nextToken() == JsonToken.VALUE_STRING && fieldSchema.type() == Schema.Type.STRING
-                    ? text(parser, shape.recent(), i)
-                    : value(parser, fieldSchema);
+            parser.nextToken();
+            Object value = value(parser, fields.get(i).schema());
             if (values != null) {
                 values[fields.get(i).index()] = value;
                 continue;
@@ -151,26 +138,6 @@ final class PayloadReader {
             throw Unread.INSTANCE;
         }
         return struct;
-    }
-
-    /** The string token, as the same object as {@code recent[field]} when equal to it. */
-    private static String text(JsonParser parser, String[] recent, int field) throws IOException {
-        char[] chars = parser.getTextCharacters();
-        int offset = parser.getTextOffset();
-        int length = parser.getTextLength();
-        String previous = recent[field];
-        if (previous != null && previous.length() == length) {
-            int i = 0;
-            while (i < length && previous.charAt(i) == chars[offset + i]) {
-                i++;
-            }
-            if (i == length) {
-                return previous;
-            }
-        }
-        String text = new String(chars, offset, length);
-        recent[field] = text;
-        return text;
     }
 
     private static Object decimal(JsonParser parser, Schema schema, JsonToken token) throws IOException, Unread {

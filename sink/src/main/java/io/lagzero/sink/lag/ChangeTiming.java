@@ -2,9 +2,7 @@ package io.lagzero.sink.lag;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
@@ -24,18 +22,6 @@ import org.apache.kafka.connect.sink.SinkRecord;
 public record ChangeTiming(String table, long commitMicros, long kafkaMillis, boolean heartbeat, SnapshotMark snapshot) {
     public static final String HEARTBEAT_TABLE = "lagzero_heartbeat";
     public static final String HEARTBEAT_WRITTEN_AT = "written_at_us";
-    private static final int MAX_NAMES = 10_000;
-    private static final Map<SourceTable, String> NAMES = new ConcurrentHashMap<>();
-
-    /** {@code db.table} made once per table: every change of a batch is keyed by it several times. */
-    private record SourceTable(String db, String table) {
-        String name() {
-            if (NAMES.size() > MAX_NAMES) {
-                NAMES.clear();
-            }
-            return NAMES.computeIfAbsent(this, t -> db + "." + table);
-        }
-    }
 
     /** Debezium's {@code source.snapshot} marker, as far as progress needs it. */
     public enum SnapshotMark {
@@ -104,7 +90,7 @@ public record ChangeTiming(String table, long commitMicros, long kafkaMillis, bo
                 && row.get(HEARTBEAT_WRITTEN_AT) instanceof Number writtenAt) {
             commitMicros = writtenAt.longValue();
         }
-        return new ChangeTiming(new SourceTable(db, table).name(), commitMicros, kafkaMillis, heartbeat, mark);
+        return new ChangeTiming(db + "." + table, commitMicros, kafkaMillis, heartbeat, mark);
     }
 
     private static SnapshotMark snapshotMark(Struct source) {
