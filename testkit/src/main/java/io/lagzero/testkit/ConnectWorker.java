@@ -102,8 +102,10 @@ public final class ConnectWorker implements AutoCloseable {
                     .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n", "", "\n")));
             Path logback = Files.writeString(dir.resolve("logback.xml"), LOGBACK);
             Path log = Files.createDirectories(Path.of("target", "connect-logs").toAbsolutePath()).resolve(id + ".log");
+            // Kafka's bin/connect-distributed.sh heap. With -Xmx768m, Debezium's snapshot spent over a
+            // third of the worker's CPU collecting garbage (3M rows: 11.4 of 29.6 µs per row).
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xms128m", "-Xmx768m", "-Dlogback.configurationFile=" + logback));
+                    "-Xms256m", "-Xmx2g", "-Dlogback.configurationFile=" + logback));
             exporter.ifPresent(agent -> command.add("-javaagent:" + agent.agentJar().toAbsolutePath() + "=127.0.0.1:"
                     + metricsPort + ":" + agent.config().toAbsolutePath()));
             command.addAll(List.of(
