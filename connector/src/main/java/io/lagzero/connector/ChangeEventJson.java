@@ -1,7 +1,7 @@
 package io.lagzero.connector;
 
 import java.util.Map;
-import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.storage.Converter;
 
 /**
  * The one JSON format of change events in Kafka, written by the source and read by the sink:
@@ -15,8 +15,8 @@ public final class ChangeEventJson {
     private ChangeEventJson() {
     }
 
-    public static JsonConverter converter(boolean isKey) {
-        JsonConverter converter = new JsonConverter();
+    /** {@code converter} (a JsonConverter or one that writes what it writes) configured with {@link #SETTINGS}. */
+    public static <C extends Converter> C configured(C converter, boolean isKey) {
         converter.configure(SETTINGS, isKey);
         return converter;
     }

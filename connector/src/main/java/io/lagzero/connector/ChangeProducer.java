@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -17,8 +18,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.Converter;
 
 /**
  * Writes Debezium's change events to Kafka exactly as a Kafka Connect worker would: JSON with
@@ -27,14 +28,17 @@ import org.apache.kafka.connect.source.SourceRecord;
 final class ChangeProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> producer;
     private final Admin admin;
-    private final JsonConverter keyConverter = ChangeEventJson.converter(true);
-    private final JsonConverter valueConverter = ChangeEventJson.converter(false);
+    private final Converter keyConverter;
+    private final Converter valueConverter;
     private final Set<String> knownTopics = new HashSet<>();
     private final int partitions;
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
 
-    ChangeProducer(String bootstrapServers, String clientId, int partitions) {
+    /** @param converters makes the key and the value converter, which {@link ChangeEventJson} configures */
+    ChangeProducer(String bootstrapServers, String clientId, int partitions, Supplier<Converter> converters) {
         this.partitions = partitions;
+        this.keyConverter = ChangeEventJson.configured(converters.get(), true);
+        this.valueConverter = ChangeEventJson.configured(converters.get(), false);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

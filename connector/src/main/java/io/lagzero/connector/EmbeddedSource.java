@@ -14,8 +14,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.Converter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +38,9 @@ public final class EmbeddedSource implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private EmbeddedSource(SourceSettings settings, SourceDatabase source) {
+    private EmbeddedSource(SourceSettings settings, SourceDatabase source, Supplier<Converter> converters) {
         producer = new ChangeProducer(settings.kafkaBootstrapServers(), "lagzero-" + settings.topicPrefix() + "-source",
-                settings.topicPartitions());
+                settings.topicPartitions(), converters);
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(DebeziumProperties.of(settings, source))
                 // Commit the binlog position after every batch Kafka acknowledged: the smaller the
@@ -61,9 +64,20 @@ public final class EmbeddedSource implements AutoCloseable {
                 .build();
     }
 
-    /** Starts streaming and waits until Debezium's task runs (or fails, with the reason). */
+    /** Starts streaming, writing with Kafka's JsonConverter, and waits until Debezium's task runs (or fails, with the reason). */
     public static EmbeddedSource start(SourceSettings settings, SourceDatabase source, Duration startTimeout) {
-        EmbeddedSource runner = new EmbeddedSource(settings, source);
+        return start(settings, source, startTimeout, JsonConverter::new);
+    }
+
+    /**
+     * Starts streaming and waits until Debezium's task runs (or fails, with the reason).
+     *
+     * @param converters makes the converters the change events are written with: JsonConverter or
+     *     one that writes the same bytes
+     */
+    public static EmbeddedSource start(SourceSettings settings, SourceDatabase source, Duration startTimeout,
+            Supplier<Converter> converters) {
+        EmbeddedSource runner = new EmbeddedSource(settings, source, converters);
         runner.executor.execute(runner.engine);
         try {
             if (!runner.started.await(startTimeout.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -12,6 +12,7 @@ import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.connector.heartbeat.HeartbeatWriter;
 import io.lagzero.control.http.ControlServer;
 import io.lagzero.sink.apply.ChangeApplier;
+import io.lagzero.sink.connect.CachedSchemaJsonConverter;
 import io.lagzero.testkit.KafkaBroker;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -89,7 +90,7 @@ public final class Pipeline implements AutoCloseable {
                 monitor.tracker(), monitor.sinkMeters());
         sinkThread = new Thread(sink, "lagzero-sink");
         sinkThread.start();
-        source = EmbeddedSource.start(sourceSettings, sourceDatabase, Duration.ofMinutes(2));
+        source = EmbeddedSource.start(sourceSettings, sourceDatabase, Duration.ofMinutes(2), CachedSchemaJsonConverter::new);
         heartbeat = HeartbeatWriter.start(heartbeatTable, config.topicPrefix(), monitoring.heartbeatInterval(),
                 config.sourceUrl(), config.sourceUser(), config.sourcePassword());
     }

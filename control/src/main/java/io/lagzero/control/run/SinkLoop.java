@@ -58,9 +58,7 @@ final class SinkLoop implements Runnable {
     private volatile boolean running = true;
 
     private static Converter reader(boolean isKey) {
-        Converter converter = new CachedSchemaJsonConverter();
-        converter.configure(ChangeEventJson.SETTINGS, isKey);
-        return converter;
+        return ChangeEventJson.configured(new CachedSchemaJsonConverter(), isKey);
     }
 
     SinkLoop(String bootstrapServers, String groupId, String topicPrefix, int maxPollRecords, ChangeApplier applier,
