@@ -13,18 +13,33 @@ import java.util.concurrent.Future;
 /**
  * The physical ceiling for any sink here: the benchmark rows upserted straight into the target
  * with plain JDBC (no Kafka, no decoding), 1,000-row multi-row statements, one transaction each,
- * from as many writers as the sinks get tasks, with the fastest driver settings found here.
+ * from as many writers as the sinks get tasks, with the fastest driver settings found here; the
+ * fastest of three passes counts.
  */
 final class RawUpsert {
     static final int ROWS_PER_STATEMENT = 1_000;
+    private static final int PASSES = 3;
 
     private RawUpsert() {
     }
 
+    /** The fastest of {@value #PASSES} passes, each into an empty table: the ceiling, as little noise as may be. */
     static SnapshotRun.Rate run(DatabaseServer target, TargetKind kind, String database, long rows, int writers)
             throws Exception {
         target.createDatabase(database);
-        target.execute(database, Pageviews.targetDdl(kind, "pageviews"));
+        SnapshotRun.Rate fastest = null;
+        for (int pass = 1; pass <= PASSES; pass++) {
+            String table = "pageviews_" + pass;
+            target.execute(database, Pageviews.targetDdl(kind, table));
+            SnapshotRun.Rate rate = pass(target, kind, database, table, rows, writers);
+            target.execute(database, "DROP TABLE " + table);
+            fastest = fastest == null || rate.perSecond() > fastest.perSecond() ? rate : fastest;
+        }
+        return fastest;
+    }
+
+    private static SnapshotRun.Rate pass(DatabaseServer target, TargetKind kind, String database, String table, long rows,
+            int writers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             long start = System.nanoTime();
@@ -36,7 +51,7 @@ final class RawUpsert {
                 slices.add(pool.submit(() -> {
                     try (Connection connection = DriverManager.getConnection(kind.fastestUrl(target.url(database)),
                             target.user(), target.password())) {
-                        Pageviews.write(connection, "pageviews", kind, ROWS_PER_STATEMENT, from, to);
+                        Pageviews.write(connection, table, kind, ROWS_PER_STATEMENT, from, to);
                     }
                     return null;
                 }));
