@@ -55,7 +55,15 @@ final class Table {
                 String.format("%,d", (Long) w.get("written_per_sec")), String.format("%,d", (Long) w.get("captured_per_sec")),
                 String.format("%,d", (Long) w.get("applied_per_sec")),
                 w.get("lag_p50_ms"), w.get("lag_p99_ms"), w.get("lag_max_ms"),
-                Boolean.TRUE.equals(w.get("kept_up")) ? "yes" : "no (" + w.get("unapplied") + " unapplied)");
+                keptUp(w));
+    }
+
+    private static String keptUp(Map<String, Object> w) {
+        if (Boolean.TRUE.equals(w.get("kept_up"))) {
+            return "yes";
+        }
+        boolean writerShort = (Long) w.get("written_per_sec") < 0.95 * (Integer) w.get("rate");
+        return (writerShort ? "writer short of the rate, " : "no, ") + w.get("unapplied") + " unapplied";
     }
 
     private static String num(Map<String, Object> r, String key) {
