@@ -41,7 +41,7 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "mariadb", description = "mariadb or postgres (default ${DEFAULT-VALUE}).")
     TargetKind target;
 
-    @Option(names = "--rates", split = ",", defaultValue = "5000,10000,20000,30000",
+    @Option(names = "--rates", split = ",", defaultValue = "5000,10000,20000",
             description = "Streaming rates in changes/s, each for --stream-seconds, through our sink and then "
                     + "through Debezium's JDBC sink (default ${DEFAULT-VALUE}).")
     List<Integer> rates;
