@@ -294,11 +294,13 @@ public final class Bench implements Callable<Integer> {
      * and garbage collection (a short phase pays for compiling the connector's code), and says it.
      */
     private String workerCpu(String key, CpuTime used, long rows) {
-        results.put(key + "_worker_cpu_us_per_row", microsPerRow(used.totalNanos(), rows));
-        results.put(key + "_worker_jit_us_per_row", microsPerRow(used.compilerNanos(), rows));
-        results.put(key + "_worker_gc_us_per_row", microsPerRow(used.gcNanos(), rows));
-        return String.format("%.1f µs/row (JIT %.1f, GC %.1f)", microsPerRow(used.totalNanos(), rows),
-                microsPerRow(used.compilerNanos(), rows), microsPerRow(used.gcNanos(), rows));
+        double total = microsPerRow(used.totalNanos(), rows);
+        double jit = microsPerRow(used.compilerNanos(), rows);
+        double gc = microsPerRow(used.gcNanos(), rows);
+        results.put(key + "_worker_cpu_us_per_row", total);
+        results.put(key + "_worker_jit_us_per_row", jit);
+        results.put(key + "_worker_gc_us_per_row", gc);
+        return String.format("%.1f µs/row (JIT %.1f, GC %.1f)", total, jit, gc);
     }
 
     /** CPU microseconds per row, one decimal. */

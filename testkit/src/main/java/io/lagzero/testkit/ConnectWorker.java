@@ -240,7 +240,8 @@ public final class ConnectWorker implements AutoCloseable {
     /**
      * CPU time the worker's JVM has used so far, in nanoseconds: all threads (JMX
      * {@code ProcessCpuTime}), and of those the JIT compiler's and the garbage collector's threads
-     * (Linux {@code /proc/<pid>/task/*}/stat, 10 ms ticks; 0 elsewhere).
+     * (Linux {@code /proc/<pid>/task/*}/stat, 10 ms ticks; 0 elsewhere). A thread that ended
+     * meanwhile is left out of its part.
      */
     public record CpuTime(long totalNanos, long compilerNanos, long gcNanos) {
         public CpuTime minus(CpuTime earlier) {
@@ -257,7 +258,12 @@ public final class ConnectWorker implements AutoCloseable {
         long gc = 0;
         try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
             for (Path thread : threads.toList()) {
-                String stat = Files.readString(thread.resolve("stat"));
+                String stat;
+                try {
+                    stat = Files.readString(thread.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
                 String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                 long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
@@ -267,8 +273,8 @@ public final class ConnectWorker implements AutoCloseable {
                     gc += nanos;
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or a thread ended while read: the parts stay as far as they were read
+        } catch (IOException e) {
+            // not Linux: only the total is known
         }
         return new CpuTime(total, compiler, gc);
     }
