@@ -20,6 +20,7 @@ public final class SourcePreflight {
     }
 
     public static SourceDatabase check(String url, String user, String password, TableSelector selected) {
+        JdbcEndpoint.parseSource(url);
         try (Connection c = JdbcConnections.open("source", url, user, password);
                 Statement s = c.createStatement()) {
             String version = single(s, "SELECT VERSION()");
@@ -76,7 +77,10 @@ public final class SourcePreflight {
         }
     }
 
-    /** The base tables the selector matches, in name order; none is a {@link SetupException}. */
+    /**
+     * The base tables the selector matches, in name order, without lagzero's own ({@link OwnTables});
+     * none is a {@link SetupException}.
+     */
     public static List<TableId> selectedTables(Connection c, TableSelector selector) throws SQLException {
         List<TableId> tables = new ArrayList<>();
         String sql = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' "
@@ -85,7 +89,7 @@ public final class SourcePreflight {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
                 TableId table = new TableId(rs.getString(1), rs.getString(2));
-                if (selector.matches(table)) {
+                if (selector.matches(table) && !OwnTables.contains(table)) {
                     tables.add(table);
                 }
             }
@@ -97,9 +101,13 @@ public final class SourcePreflight {
         return tables;
     }
 
+    /**
+     * From {@code information_schema.STATISTICS}, which shows a table's indexes to anyone who may
+     * SELECT it; MariaDB 10.x hides {@code TABLE_CONSTRAINTS} rows from such a user.
+     */
     private static void requirePrimaryKeys(Connection c, List<TableId> tables) throws SQLException {
-        String sql = "SELECT COUNT(*) FROM information_schema.TABLE_CONSTRAINTS "
-                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND CONSTRAINT_TYPE = 'PRIMARY KEY'";
+        String sql = "SELECT COUNT(*) FROM information_schema.STATISTICS "
+                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND INDEX_NAME = 'PRIMARY'";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (TableId table : tables) {
                 ps.setString(1, table.database());

@@ -17,7 +17,7 @@ public record SourceSettings(
         Duration offsetFlushInterval) {
 
     public SourceSettings {
-        JdbcEndpoint.parse("--source", url);
+        JdbcEndpoint.parseSource(url);
         if (user == null || user.isBlank()) {
             throw new SetupException("--source-user is missing. Fix: pass the replication user, e.g. --source-user lagzero");
         }
@@ -51,7 +51,7 @@ public record SourceSettings(
 
     @Override
     public String toString() {
-        return "SourceSettings[url=" + url + ", user=" + user + ", password=****, tables=" + tables.patterns()
+        return "SourceSettings[url=" + JdbcEndpoint.redacted(url) + ", user=" + user + ", password=****, tables=" + tables.patterns()
                 + ", topicPrefix=" + topicPrefix + ", kafka=" + kafkaBootstrapServers + "]";
     }
 }

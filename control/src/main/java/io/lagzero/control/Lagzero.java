@@ -10,7 +10,11 @@ import io.lagzero.control.status.StatusCommand;
 import io.lagzero.control.verify.VerifyCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,8 +46,10 @@ public final class Lagzero {
     public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Lagzero());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(Lagzero::usageError);
         configFile(args).ifPresent(path -> {
             ConfigFile file = ConfigFile.load(path);
+            file.requireKnownKeys(optionNames(cli));
             for (CommandLine subcommand : cli.getSubcommands().values()) {
                 if (subcommand.getCommand() instanceof UsesEndpoints command) {
                     subcommand.setDefaultValueProvider(file.defaults());
@@ -63,6 +69,45 @@ public final class Lagzero {
             throw error;
         });
         return cli;
+    }
+
+    /**
+     * A usage error in one line, naming the fix. Unknown arguments are named only when they look like
+     * options: the word after a mistyped option may be a secret.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName();
+        String problem;
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            List<String> options = unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-"))
+                    .map(arg -> arg.replaceFirst("=.*", "")).toList();
+            Optional<String> password = options.stream().filter(option -> option.endsWith("-password")).findFirst();
+            if (password.isPresent()) {
+                String variable = "LAGZERO_" + password.get().replaceFirst("^-+", "").replace('-', '_').toUpperCase(Locale.ROOT);
+                command.getErr().println("lagzero: " + password.get() + ": passwords are never taken from the command line, "
+                        + "where other users see them (ps, shell history). Fix: export " + variable + "=… or put "
+                        + password.get().replaceFirst("^-+", "") + "=… in the --config file");
+                return 2;
+            }
+            List<String> suggestions = unmatched.getSuggestions();
+            problem = options.isEmpty() ? "unexpected argument" + (unmatched.getUnmatched().size() > 1 ? "s" : "")
+                    + " (options start with --)" : "unknown option " + String.join(", ", options)
+                    + (suggestions.isEmpty() ? "" : " (did you mean " + suggestions.get(0) + "?)");
+        } else {
+            problem = e.getMessage();
+        }
+        command.getErr().println(name + ": " + problem + ". Fix: see " + name + " --help");
+        return 2;
+    }
+
+    /** The long option names of every command, without dashes: the keys a --config file may hold. */
+    private static Set<String> optionNames(CommandLine cli) {
+        Set<String> names = new TreeSet<>();
+        for (CommandLine subcommand : cli.getSubcommands().values()) {
+            subcommand.getCommandSpec().options().forEach(option -> names.add(option.longestName().replaceFirst("^-+", "")));
+        }
+        return names;
     }
 
     private static Optional<Path> configFile(String[] args) {

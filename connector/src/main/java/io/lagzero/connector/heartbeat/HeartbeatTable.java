@@ -1,10 +1,10 @@
 package io.lagzero.connector.heartbeat;
 
+import io.lagzero.connector.OwnTables;
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The {@value #NAME} table on the source: one row per pipeline, rewritten every heartbeat interval,
@@ -33,10 +33,10 @@ public record HeartbeatTable(TableId table) {
                 + WRITTEN_AT_COLUMN + " = VALUES(" + WRITTEN_AT_COLUMN + ")";
     }
 
-    /** Creates the table when it is missing; the source user then needs CREATE on it. */
+    /** Creates the table when it is missing; the source user then needs CREATE on it (and always INSERT, UPDATE). */
     public void ensure(Connection source, String user) {
-        try (Statement s = source.createStatement()) {
-            s.execute(createSql());
+        try {
+            OwnTables.ensure(source, table, createSql());
         } catch (SQLException e) {
             throw new SetupException("Cannot create the heartbeat table " + table + " on the source: " + e.getMessage()
                     + ". Fix: GRANT CREATE, INSERT, UPDATE ON `" + table.database() + "`.`" + NAME + "` TO '" + user

@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine;
 
 /**
@@ -14,14 +18,18 @@ import picocli.CommandLine;
  * {@code target-password}. Flags given on the command line win over the file.
  */
 public final class ConfigFile {
+    private static final List<String> PASSWORD_KEYS = List.of("source-password", "target-password");
+
+    private final Path file;
     private final Properties properties;
 
-    private ConfigFile(Properties properties) {
+    private ConfigFile(Path file, Properties properties) {
+        this.file = file;
         this.properties = properties;
     }
 
     public static ConfigFile none() {
-        return new ConfigFile(new Properties());
+        return new ConfigFile(null, new Properties());
     }
 
     public static ConfigFile load(Path file) {
@@ -31,7 +39,40 @@ public final class ConfigFile {
         } catch (IOException e) {
             throw new SetupException("Cannot read --config " + file + ": " + e.getMessage() + ". Fix: give a readable properties file.");
         }
-        return new ConfigFile(properties);
+        return new ConfigFile(file, properties);
+    }
+
+    /** Every key must be an option of some command, or a password: a misspelt key would be ignored silently. */
+    public void requireKnownKeys(Set<String> optionNames) {
+        Set<String> known = new TreeSet<>(optionNames);
+        known.addAll(PASSWORD_KEYS);
+        for (String key : properties.stringPropertyNames()) {
+            if (!known.contains(key)) {
+                String suggestion = known.stream().min(Comparator.comparingInt(k -> distance(k, key)))
+                        .filter(k -> distance(k, key) <= 2).map(k -> "did you mean " + k + "? ").orElse("");
+                throw new SetupException("--config " + file + " has the unknown key '" + key + "'. Fix: " + suggestion
+                        + "keys are the long option names without dashes (lagzero run --help), plus "
+                        + String.join(" and ", PASSWORD_KEYS));
+            }
+        }
+    }
+
+    /** Levenshtein distance, to suggest the key that was meant. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
     }
 
     public CommandLine.IDefaultValueProvider defaults() {

@@ -1,5 +1,6 @@
 package io.lagzero.control.run;
 
+import io.lagzero.connector.JdbcEndpoint;
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.sink.mapping.ColumnMapping;
@@ -43,7 +44,8 @@ public final class EndpointOptions {
     }
 
     public String sourceUrl() {
-        return required(source, "--source", "the source JDBC URL, e.g. --source jdbc:mariadb://db1:3306/app");
+        JdbcEndpoint.parseSource(required(source, "--source", "the source JDBC URL, e.g. --source jdbc:mariadb://db1:3306/app"));
+        return source;
     }
 
     public String sourceUser() {
@@ -55,7 +57,8 @@ public final class EndpointOptions {
     }
 
     public String targetUrl() {
-        return required(target, "--target", "the target JDBC URL, e.g. --target jdbc:postgresql://db2:5432/app");
+        JdbcEndpoint.parse("--target", required(target, "--target", "the target JDBC URL, e.g. --target jdbc:postgresql://db2:5432/app"));
+        return target;
     }
 
     public String targetUser() {

@@ -2,6 +2,8 @@ package io.lagzero.control.run;
 
 import io.lagzero.connector.EmbeddedSource;
 import io.lagzero.connector.JdbcConnections;
+import io.lagzero.connector.SetupException;
+import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourceDatabase;
 import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourcePreflight;
@@ -69,11 +71,18 @@ public final class Pipeline implements AutoCloseable {
         LOG.info("Starting {}", config);
         checkTarget();
         sourceDatabase = SourcePreflight.check(config.sourceUrl(), config.sourceUser(), config.sourcePassword(), config.tables());
-        HeartbeatTable heartbeatTable = heartbeatTable();
+        List<TableId> applicationTables = sourceDatabase.tables();
+        HeartbeatTable heartbeatTable = createOwnTables();
         sourceDatabase = sourceDatabase.including(heartbeatTable.table());
-        LOG.info("Source is {} {}; replicating {}", sourceDatabase.flavor(), sourceDatabase.version(), sourceDatabase.tables());
-        monitor = new PipelineMonitor(monitoring, sourceDatabase.tables().stream().map(TableId::toString).toList(),
-                SourceRowCounts.countInBackground(config, sourceDatabase.tables()), new PipelineMonitor.Failures(
+        LOG.info("Source is {} {}; replicating {}", sourceDatabase.flavor(), sourceDatabase.version(), applicationTables);
+        applier = new ChangeApplier(config.target());
+        try {
+            applier.checkExistingTables(sinkTables(applicationTables));
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage(), e);
+        }
+        monitor = new PipelineMonitor(monitoring, applicationTables.stream().map(TableId::toString).toList(),
+                SourceRowCounts.countInBackground(config, applicationTables), new PipelineMonitor.Failures(
                         () -> failure().map(Throwable::getMessage), () -> sink == null ? Optional.empty() : sink.targetFailure(),
                         () -> heartbeat == null ? Optional.empty() : heartbeat.failure()));
         server = ControlServer.start(monitoring.httpPort(), monitor);
@@ -83,10 +92,9 @@ public final class Pipeline implements AutoCloseable {
             return embeddedKafka.bootstrapServers();
         });
         sinkGroup = new SinkGroup(bootstrapServers, config.sinkGroupId());
-        applier = new ChangeApplier(config.target());
         SourceSettings sourceSettings = config.source(bootstrapServers);
         startOverIfASnapshotWasCutOff(sourceSettings);
-        sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), config.batchSize(), applier,
+        sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), topics(), config.batchSize(), applier,
                 monitor.tracker(), monitor.sinkMeters());
         sinkThread = new Thread(sink, "lagzero-sink");
         sinkThread.start();
@@ -95,13 +103,17 @@ public final class Pipeline implements AutoCloseable {
                 config.sourceUrl(), config.sourceUser(), config.sourcePassword());
     }
 
-    /** The heartbeat table in the first replicated database, created if missing. */
-    private HeartbeatTable heartbeatTable() {
+    /**
+     * lagzero's tables in the first replicated database: the heartbeat table (needed) and the signal
+     * table (only {@code verify --repair} needs it), each created if missing.
+     */
+    private HeartbeatTable createOwnTables() {
         HeartbeatTable table = HeartbeatTable.in(sourceDatabase.tables().get(0).database());
         try (Connection c = JdbcConnections.open("source", config.sourceUrl(), config.sourceUser(), config.sourcePassword())) {
             table.ensure(c, config.sourceUser());
+            SignalTable.ensure(c, sourceDatabase, config.sourceUser()).ifPresent(LOG::warn);
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new SetupException("Cannot prepare lagzero's tables on the source: " + e.getMessage(), e);
         }
         return table;
     }
@@ -110,7 +122,7 @@ public final class Pipeline implements AutoCloseable {
         try (Connection ignored = JdbcConnections.open("target", config.targetUrl(), config.targetUser(), config.targetPassword())) {
             LOG.debug("Target reachable");
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new SetupException("Cannot close the target connection: " + e.getMessage(), e);
         }
     }
 
@@ -172,11 +184,14 @@ public final class Pipeline implements AutoCloseable {
             LOG.warn("The previous initial snapshot did not finish; taking it again: truncating {} in the target and "
                     + "skipping the earlier attempt's change events", sourceDatabase.tables());
             sinkGroup.skipToEnd(topics());
-            applier.truncate(sourceDatabase.tables().stream()
-                    .map(t -> new io.lagzero.sink.event.TableId(t.database(), t.table())).toList());
+            applier.truncate(sinkTables(sourceDatabase.tables()));
         } else {
             LOG.info("Taking the initial snapshot of {}", sourceDatabase.tables());
         }
+    }
+
+    private static List<io.lagzero.sink.event.TableId> sinkTables(List<TableId> tables) {
+        return tables.stream().map(t -> new io.lagzero.sink.event.TableId(t.database(), t.table())).toList();
     }
 
     @Override

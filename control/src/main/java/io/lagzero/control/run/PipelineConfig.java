@@ -1,5 +1,6 @@
 package io.lagzero.control.run;
 
+import io.lagzero.connector.JdbcEndpoint;
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
@@ -103,7 +104,8 @@ public record PipelineConfig(
 
     @Override
     public String toString() {
-        return "PipelineConfig[source=" + sourceUrl + " as " + sourceUser + ", target=" + targetUrl + " as " + targetUser
+        return "PipelineConfig[source=" + JdbcEndpoint.redacted(sourceUrl) + " as " + sourceUser + ", target="
+                + JdbcEndpoint.redacted(targetUrl) + " as " + targetUser
                 + ", tables=" + tables.patterns() + ", kafka=" + kafka.orElse("embedded") + ", dataDir=" + dataDir
                 + ", topicPrefix=" + topicPrefix + ", batchSize=" + batchSize + ", columnMapping=" + columnMapping.rules()
                 + ", ddlPolicy=" + ddlPolicy + ", nulHandling=" + nulHandling + ", secondaryIndexes=" + secondaryIndexes

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -46,7 +45,7 @@ final class SinkLoop implements Runnable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ChangeApplier applier;
-    private final Pattern topics;
+    private final List<String> topics;
     private final Converter keyConverter = reader(true);
     private final Converter valueConverter = reader(false);
     private final SinkProgress progress = new SinkProgress();
@@ -61,13 +60,17 @@ final class SinkLoop implements Runnable {
         return ChangeEventJson.configured(new CachedSchemaJsonConverter(), isKey);
     }
 
-    SinkLoop(String bootstrapServers, String groupId, String topicPrefix, int maxPollRecords, ChangeApplier applier,
-            LagTracker tracker, SinkMeters meters) {
+    /**
+     * @param topics exactly the change topics of the replicated tables (and the heartbeat's): never a
+     *               pattern, which Debezium's own topics or another pipeline's could match
+     */
+    SinkLoop(String bootstrapServers, String groupId, String topicPrefix, List<String> topics, int maxPollRecords,
+            ChangeApplier applier, LagTracker tracker, SinkMeters meters) {
         this.applier = applier;
         this.tracker = tracker;
         this.meters = meters;
         this.backlog = new BacklogProbe(topicPrefix, tracker);
-        this.topics = Pattern.compile(Pattern.quote(topicPrefix) + "\\.[^.]+\\.[^.]+");
+        this.topics = List.copyOf(topics);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);

@@ -14,6 +14,7 @@ import io.lagzero.sink.index.DeferredIndexes;
 import io.lagzero.sink.index.SecondaryIndexes;
 import io.lagzero.sink.lag.ChangeTiming;
 import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.source.SourceCatalog;
 import io.lagzero.sink.mapping.ColumnMappingException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,6 +47,7 @@ public final class ChangeApplier implements AutoCloseable {
     private final SourceShapes shapes = new SourceShapes();
     private final DdlPolicy ddlPolicy;
     private final DeferredIndexes indexes;
+    private final SourceCatalog sourceCatalog;
 
     public ChangeApplier(TargetSettings settings) {
         this(settings, "lagzero-sink");
@@ -62,6 +64,7 @@ public final class ChangeApplier implements AutoCloseable {
         this.mapping = settings.columnMapping();
         this.nulCharacters = new NulCharacters(dialect.storesNulInText() ? null : settings.nulHandling());
         this.ddlPolicy = settings.ddlPolicy();
+        this.sourceCatalog = settings.sourceCatalog();
         this.indexes = settings.secondaryIndexes() == SecondaryIndexes.NONE ? null
                 : new DeferredIndexes(settings.sourceCatalog(), dialect, pool, mapping);
         LOG.info("Applying changes to {} as {} ({} dialect, at most {} rows per statement)",
@@ -215,6 +218,26 @@ public final class ChangeApplier implements AutoCloseable {
             return names.of(table);
         } catch (IllegalArgumentException e) {
             return "?";
+        }
+    }
+
+    /**
+     * Checks, before anything is written, that target tables which already exist can hold their
+     * source tables' columns.
+     *
+     * @throws IllegalArgumentException naming the first column that cannot, and the fix
+     */
+    public void checkExistingTables(List<TableId> sourceTables) {
+        if (sourceCatalog == null) {
+            return;
+        }
+        try (Connection connection = pool.getConnection()) {
+            for (TableId table : sourceTables) {
+                ExistingColumns.check(connection, sourceCatalog, table, names.of(table), mapping);
+            }
+            connection.rollback();
+        } catch (SQLException e) {
+            throw new ApplyException(null, "Cannot read the target tables' columns: " + e.getMessage(), e);
         }
     }
 

@@ -23,6 +23,11 @@ public record ChangeTiming(String table, long commitMicros, long kafkaMillis, bo
     public static final String HEARTBEAT_TABLE = "lagzero_heartbeat";
     public static final String HEARTBEAT_WRITTEN_AT = "written_at_us";
 
+    /** Whether {@code db.table} names a heartbeat table. */
+    public static boolean isHeartbeatTable(String qualifiedTable) {
+        return HEARTBEAT_TABLE.equalsIgnoreCase(qualifiedTable.substring(qualifiedTable.indexOf('.') + 1));
+    }
+
     /** Debezium's {@code source.snapshot} marker, as far as progress needs it. */
     public enum SnapshotMark {
         /** A binlog change, after the snapshot. */

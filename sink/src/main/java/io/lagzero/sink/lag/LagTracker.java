@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The sink's end-to-end lag: {@code now − source commit time of the oldest change not yet applied};
@@ -127,9 +128,9 @@ public final class LagTracker {
         return newestHeartbeat != null;
     }
 
-    /** Tables seen so far, {@code db.table}. */
+    /** Replicated tables seen so far, {@code db.table}, without the heartbeat table (which has meters, not a row). */
     public Set<String> tables() {
-        return Set.copyOf(tables.keySet());
+        return tables.keySet().stream().filter(table -> !ChangeTiming.isHeartbeatTable(table)).collect(Collectors.toUnmodifiableSet());
     }
 
     public long backlogRecords(String table) {

@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * What the change records do not say about a MySQL/MariaDB source table, read from its
- * {@code information_schema}: its secondary indexes and its AUTO_INCREMENT column.
+ * {@code information_schema}: its secondary indexes, its AUTO_INCREMENT column and its column types.
  */
 public final class SourceCatalog {
     private static final String INDEXES = "SELECT INDEX_NAME, NON_UNIQUE, COLUMN_NAME, SUB_PART, INDEX_TYPE "
@@ -29,6 +29,9 @@ public final class SourceCatalog {
 
     private static final String AUTO_INCREMENT = "SELECT COLUMN_NAME FROM information_schema.COLUMNS "
             + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND EXTRA LIKE '%auto_increment%'";
+
+    private static final String COLUMN_TYPES = "SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS "
+            + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
 
     public SourceCatalog(String jdbcUrl, String user, String password) {
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -82,6 +85,22 @@ public final class SourceCatalog {
                 return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    /** The table's columns in order, each with its {@code DATA_TYPE} ({@code int}, {@code varchar}, ...). */
+    public Map<String, String> columnTypes(TableId table) throws SQLException {
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement statement = connection.prepareStatement(COLUMN_TYPES)) {
+            statement.setString(1, table.database());
+            statement.setString(2, table.table());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return columns;
     }
 
     @Override
