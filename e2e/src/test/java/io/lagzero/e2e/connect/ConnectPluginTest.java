@@ -116,7 +116,8 @@ abstract class ConnectPluginTest {
         source.execute(DB, SEED);
         source.execute(DB, TypeMatrix.SNAPSHOTTED);
 
-        String prefix = "lz" + target.flavor().name().toLowerCase();
+        // The example values of deploy/connect/README.md (TOPIC_PREFIX=lagzero, SOURCE_SERVER_ID=184054, shop).
+        String prefix = "lagzero";
         Connectors connectors = register(DB, prefix, "184054", "");
 
         source.execute(DB, WHILE_SNAPSHOTTING);
@@ -186,6 +187,7 @@ abstract class ConnectPluginTest {
             s.execute("CREATE TABLE " + target.table("scores")
                     + " (id INT PRIMARY KEY, points INT NOT NULL CHECK (points >= 0), note VARCHAR(20) NULL)");
         }
+        // Other tests' connectors share this worker and Kafka: a prefix and server id of its own.
         String prefix = "lzdlq" + target.flavor().name().toLowerCase();
         Connectors connectors = register(db, prefix, "184055", "-dlq");
         source.execute(db, "INSERT INTO scores VALUES (200, -1, 'rejected')", "UPDATE scores SET points = -2 WHERE id = 50",
@@ -363,7 +365,7 @@ abstract class ConnectPluginTest {
                 Map.entry("TOPIC_PREFIX", prefix),
                 Map.entry("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
                 Map.entry("TOPIC_PARTITIONS", "3"),
-                Map.entry("REPLICATION_FACTOR", "1"),
+                Map.entry("REPLICATION_FACTOR", "1"), // a single test broker
                 Map.entry("TARGET_JDBC_URL", target.url()),
                 Map.entry("TARGET_USER", target.user()),
                 Map.entry("TARGET_PASSWORD", target.password()));
