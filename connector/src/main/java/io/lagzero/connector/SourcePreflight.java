@@ -73,7 +73,7 @@ public final class SourcePreflight {
             throw new SetupException("The source user '" + user + "' lacks " + String.join(", ", missing)
                     + " on *.*, which Debezium needs to snapshot and read the binlog. Fix: GRANT SELECT, RELOAD, "
                     + "SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '" + user + "'@'%' "
-                    + "(MariaDB 10.5+: BINLOG MONITOR instead of REPLICATION CLIENT).");
+                    + "(REPLICATION CLIENT is named BINLOG MONITOR on MariaDB 10.5+; either name works).");
         }
     }
 

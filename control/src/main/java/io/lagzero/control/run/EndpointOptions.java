@@ -20,7 +20,8 @@ public final class EndpointOptions {
     @Option(names = "--source", paramLabel = "JDBC_URL", description = "Source MySQL/MariaDB, e.g. jdbc:mariadb://db1:3306/app")
     String source;
 
-    @Option(names = "--source-user", paramLabel = "USER", description = "Source user (run needs SELECT, RELOAD, REPLICATION SLAVE/CLIENT).")
+    @Option(names = "--source-user", paramLabel = "USER", description = "Source user, with the grants README.md lists (run: SELECT, RELOAD, SHOW DATABASES, "
+            + "REPLICATION SLAVE, REPLICATION CLIENT on *.*; cutover also READ_ONLY ADMIN).")
     String sourceUser;
 
     @Option(names = "--target", paramLabel = "JDBC_URL", description = "Target, e.g. jdbc:postgresql://db2:5432/app or jdbc:mariadb://db2:3306/app")
