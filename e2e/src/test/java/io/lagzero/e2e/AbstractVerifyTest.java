@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lagzero.control.verify.LastCleanPass;
+import io.lagzero.control.verify.LastPass;
 import io.lagzero.testkit.MariaDbServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,11 +114,15 @@ abstract class AbstractVerifyTest {
         JsonNode rate = rates.path("differences").get(0).path("columns").get(0);
         assertThat(rate.path("source").asText() + " → " + rate.path("target").asText()).isEqualTo("0.0625 → 0.06");
         assertThat(run.err()).contains("verify " + db + ".accounts: re-checking 6 differing rows");
-        assertThat(LastCleanPass.read(dir.resolve("state"))).as("no clean pass is recorded").isEmpty();
+        assertThat(LastPass.read(dir.resolve("state"))).as("the pass with differences is the last pass")
+                .hasValueSatisfying(pass -> {
+                    assertThat(pass.clean()).isFalse();
+                    assertThat(pass.tables("different")).containsExactly(db + ".accounts", db + ".rates");
+                });
     }
 
     @Test
-    void aCleanCopyMatchesAndIsRecordedAsTheLastCleanPass() throws Exception {
+    void aCleanCopyMatchesAndIsRecordedAsACleanLastPass() throws Exception {
         String db = "clean";
         prepare(db);
         String codes = "CREATE TABLE codes (code VARCHAR(20) NOT NULL, n INT NOT NULL, label VARCHAR(40) NULL, "
@@ -133,8 +137,9 @@ abstract class AbstractVerifyTest {
         assertThat(run.out()).contains("clean.accounts").contains("3,000 rows  match").contains("200 rows  match")
                 .contains("lagzero verify: OK — 2 tables match");
         assertThat(run.err()).contains("verify clean.accounts: match — 3,000 rows");
-        assertThat(LastCleanPass.read(dir.resolve("state"))).hasValueSatisfying(pass -> {
-            assertThat(pass.tables()).containsExactly("clean.accounts", "clean.codes");
+        assertThat(LastPass.read(dir.resolve("state"))).hasValueSatisfying(pass -> {
+            assertThat(pass.clean()).isTrue();
+            assertThat(pass.tableNames()).containsExactly("clean.accounts", "clean.codes");
             assertThat(pass.rows()).isEqualTo(3200);
         });
         assertThat(run.out()).doesNotContain(target.password()).doesNotContain(MariaDbServer.PASSWORD);

@@ -4,6 +4,7 @@ import io.lagzero.connector.SetupException;
 import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.control.run.UsesEndpoints;
+import io.lagzero.control.status.StatusEndpoint;
 import io.lagzero.control.verify.Verifier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -31,12 +32,12 @@ public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
     EndpointOptions endpoints;
 
     @Option(names = "--status-url", paramLabel = "URL", defaultValue = "http://localhost:8484",
-            description = "The running lagzero run's HTTP address (--http-port), read for lag, snapshot and dead-letter "
-                    + "state (default: ${DEFAULT-VALUE}).")
-    URI statusUrl;
+            description = "The running lagzero run's HTTP address (--http-port; host:port or a URL), read for lag, "
+                    + "snapshot and dead-letter state (default: ${DEFAULT-VALUE}).")
+    String statusUrl;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "lagzero-verify",
-            description = "lagzero verify's --state-dir, with its last clean pass (default: ${DEFAULT-VALUE}).")
+            description = "lagzero verify's --state-dir, with its last finished pass (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
     @Option(names = "--verify-max-age", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
@@ -84,7 +85,8 @@ public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
         if (maxDowntime.isNegative() || maxDowntime.isZero()) {
             throw new SetupException("--max-downtime must be positive. Fix: e.g. --max-downtime 10s");
         }
-        CutoverPlan plan = new CutoverPlan(statusUrl, stateDir, verifyMaxAge, maxLag, maxDowntime, webhook, dryRun, hold);
+        CutoverPlan plan = new CutoverPlan(StatusEndpoint.of("--status-url", statusUrl), stateDir, verifyMaxAge, maxLag,
+                maxDowntime, webhook, dryRun, hold);
         SourceFreeze freeze = freezeCommand == null
                 ? SourceFreeze.readOnly(endpoints.sourceUrl(), endpoints.sourceUser(), endpoints.sourcePassword())
                 : SourceFreeze.commands(freezeCommand, unfreezeCommand, commandTimeout);

@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * One verification pass over every selected table, resumable from its state file; records the
- * pass as the last clean one when every table matched. {@code lagzero verify} runs it, and so
+ * finished pass, clean or not, as the last pass. {@code lagzero verify} runs it, and so
  * can a cutover that needs a fresh verification.
  */
 public final class Verifier {
@@ -87,9 +87,7 @@ public final class Verifier {
                 results.add(verify(table, state, source, target, targetQualifier, verifier));
             }
             VerifyReport report = new VerifyReport(state.startedAt(), Instant.now(), results);
-            if (report.matches()) {
-                LastCleanPass.write(settings.stateDir(), report);
-            }
+            LastPass.write(settings.stateDir(), report);
             return report;
         }
     }
