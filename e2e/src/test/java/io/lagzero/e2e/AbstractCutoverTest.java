@@ -184,7 +184,7 @@ abstract class AbstractCutoverTest {
         Path dataDir = ServerDirs.fresh("cutover-gates");
         Path config = config(dataDir, db, items);
         try (Pipeline pipeline = pipeline(dataDir, db, items)) {
-            String[] dryRun = {"cutover", "--config", config.toString(), "--status-url", "127.0.0.1:" + pipeline.httpPort(),
+            String[] dryRun = {"cutover", "--config", config.toString(), "--status-url", "http://127.0.0.1:" + pipeline.httpPort(),
                 "--state-dir", dataDir.resolve("verify").toString(), "--dry-run"};
             String[] verify = {"verify", "--config", config.toString(), "--state-dir", dataDir.resolve("verify").toString(),
                 "--recheck-timeout", "1s"};
@@ -296,7 +296,7 @@ abstract class AbstractCutoverTest {
     }
 
     private boolean readOnly() throws SQLException {
-        try (Connection c = source.connect(DB); Statement s = c.createStatement();
+        try (Connection c = source.connect(""); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT @@GLOBAL.read_only")) {
             rs.next();
             return rs.getBoolean(1);
