@@ -242,7 +242,7 @@ abstract class AbstractCutoverTest {
                 assertThat(cutover.output()).contains("cutover: drained —", "holding (--hold)");
                 assertThat(readOnly()).as("frozen while holding").isTrue();
 
-                int exit = cutover.stop();
+                int exit = cutover.terminate();
 
                 assertThat(exit).as(cutover.output()).isNotZero();
                 assertThat(cutover.output()).contains("cutover: aborted — stopped by a signal; writes unfrozen after");

@@ -52,6 +52,20 @@ final class RunnerProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * SIGTERM and nothing else, as {@code kill PID} sends it: unlike {@link #stop}
+     * ({@link Process#destroy}), which also closes the child's standard input, so that a child
+     * reading it sees its end before the signal arrives. Returns the exit code.
+     */
+    int terminate() throws InterruptedException {
+        process.toHandle().destroy();
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        return process.exitValue();
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

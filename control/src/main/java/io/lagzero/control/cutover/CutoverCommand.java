@@ -22,10 +22,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code lagzero cutover}: the lag-gated switchover from the source to the target. */
 @Command(name = "cutover", mixinStandardHelpOptions = true,
-        description = {"Switches over once lag is under budget, the dead-letter queue is empty and a recent lagzero verify "
-                + "was clean: freezes writes on the source, waits until the last write is in the target, moves the "
+        description = {"Switches over once lag is under budget, the dead-letter queue is empty and the newest lagzero verify "
+                + "pass was clean: freezes writes on the source, waits until the last write is in the target, moves the "
                 + "target's id counters past the source's, checks row counts, and prints 'switch now' with the "
-                + "measured freeze time. If a step fails or the downtime budget runs out, it unfreezes the source.",
+                + "measured freeze time. If a step fails, the downtime budget runs out or the cutover is stopped (Ctrl-C, "
+                + "SIGTERM), it unfreezes the source.",
             "Exit code: 0 switched (or ready, with --dry-run), 1 not ready or aborted, 2 setup error."})
 public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
     @Mixin

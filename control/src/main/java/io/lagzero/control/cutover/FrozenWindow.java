@@ -30,12 +30,17 @@ final class FrozenWindow {
         this.transitions = transitions;
     }
 
-    /** Freezes the source, runs the steps, and unfreezes it unless they switched. */
+    /**
+     * Freezes the source, runs the steps, and unfreezes it unless they switched. A signal during
+     * the freeze itself waits for it to finish, then undoes it.
+     */
     Cutover.Outcome run(Steps steps) throws InterruptedException {
         frozenAt = System.nanoTime();
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            freeze.freeze();
+            synchronized (this) {
+                freeze.freeze();
+            }
             transitions.enter(CutoverState.FROZEN, "writes frozen with " + freeze.describe());
             return steps.run(this);
         } catch (SQLException | RuntimeException e) {
