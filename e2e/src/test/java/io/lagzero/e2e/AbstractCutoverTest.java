@@ -33,6 +33,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -47,7 +48,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * {@code lagzero cutover} on real servers while an application keeps inserting as a user without
  * the privilege to bypass read_only: first a dry run, then a cutover whose downtime budget is too
- * short (it must unfreeze), then the real one.
+ * short (it must unfreeze), then the real one. Then, each in a database of its own: a dry run that
+ * must notice what the real cutover would (a newest verification with differences, a row missing
+ * in the target), and a held cutover stopped by SIGTERM, which must leave the source writable.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractCutoverTest {
@@ -100,7 +103,7 @@ abstract class AbstractCutoverTest {
             Result notVerified = lagzero("cutover", "--config", config.toString(), "--status-url", status,
                     "--state-dir", stateDir, "--dry-run");
             assertThat(notVerified.code()).as(notVerified.out() + notVerified.err()).isEqualTo(1);
-            assertThat(notVerified.out()).contains("aborted — not ready: no clean verification");
+            assertThat(notVerified.out()).contains("aborted — not ready: no finished verification in " + stateDir);
 
             Result verified = lagzero("verify", "--config", config.toString(), "--state-dir", stateDir);
             assertThat(verified.code()).as(verified.out() + verified.err()).isZero();
@@ -171,6 +174,117 @@ abstract class AbstractCutoverTest {
         }
     }
 
+    @Test
+    void aDryRunIsNotReadyWhenTheNewestPassFoundDifferencesOrTheRowCountsDiffer() throws Exception {
+        String db = "gates";
+        source.createDatabase(db);
+        source.execute(db, "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(40) NOT NULL)",
+                "INSERT INTO items SELECT seq, CONCAT('item ', seq) FROM seq_1_to_1030");
+        Target items = targetDatabase(db);
+        Path dataDir = ServerDirs.fresh("cutover-gates");
+        Path config = config(dataDir, db, items);
+        try (Pipeline pipeline = pipeline(dataDir, db, items)) {
+            String[] dryRun = {"cutover", "--config", config.toString(), "--status-url", "http://127.0.0.1:" + pipeline.httpPort(),
+                "--state-dir", dataDir.resolve("verify").toString(), "--dry-run"};
+            String[] verify = {"verify", "--config", config.toString(), "--state-dir", dataDir.resolve("verify").toString(),
+                "--recheck-timeout", "1s"};
+            await().atMost(Duration.ofMinutes(2)).until(() -> Http.get(pipeline.httpPort(), "/readyz").code() == 200
+                    && count(items, "items") == 1030);
+            assertThat(lagzero(verify).code()).isZero();
+            Result ready = lagzero(dryRun);
+            assertThat(ready.code()).as(ready.out() + ready.err()).isZero();
+            assertThat(ready.out()).contains("cutover: ready — lag", "row counts agree on 1 tables", "verified clean");
+
+            items.server().execute(db, "DELETE FROM " + items.table("items") + " WHERE id = 1030");
+            Result countsDiffer = lagzero(dryRun);
+            assertThat(countsDiffer.code()).as(countsDiffer.out() + countsDiffer.err()).isEqualTo(1);
+            assertThat(countsDiffer.out()).contains("cutover: aborted — not ready: gates.items has 1030 rows on the source "
+                    + "but 1029 in the target, still after").doesNotContain("cutover: ready");
+
+            Result different = lagzero(verify);
+            assertThat(different.code()).as(different.out() + different.err()).isEqualTo(1);
+            Result differencesFound = lagzero(dryRun);
+            assertThat(differencesFound.code()).as(differencesFound.out()).isEqualTo(1);
+            assertThat(differencesFound.out()).containsPattern("the last verification \\(\\d+ s ago\\) found differences "
+                    + "in gates.items. Fix: repair them \\(lagzero verify --repair\\) and verify again")
+                    .doesNotContain("verified clean");
+
+            items.server().execute(db, "INSERT INTO " + items.table("items") + " (id, name) VALUES (1030, 'item 1030')");
+            assertThat(lagzero(verify).code()).isZero();
+            Result readyAgain = lagzero(dryRun);
+            assertThat(readyAgain.code()).as(readyAgain.out()).isZero();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    void aSignalDuringAHeldCutoverUnfreezesTheSource() throws Exception {
+        String db = "held";
+        String appUser = "held_app";
+        source.createDatabase(db);
+        source.execute(db, "CREATE TABLE notes (id INT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(40) NOT NULL)",
+                "INSERT INTO notes (text) SELECT CONCAT('note ', seq) FROM seq_1_to_100");
+        source.createApplicationUser(appUser, APP_PASSWORD, db);
+        Target notes = targetDatabase(db);
+        Path dataDir = ServerDirs.fresh("cutover-held");
+        Path config = config(dataDir, db, notes);
+        String stateDir = dataDir.resolve("verify").toString();
+        try (Pipeline pipeline = pipeline(dataDir, db, notes)) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> Http.get(pipeline.httpPort(), "/readyz").code() == 200
+                    && count(notes, "notes") == 100);
+            assertThat(lagzero("verify", "--config", config.toString(), "--state-dir", stateDir).code()).isZero();
+            try (RunnerProcess cutover = RunnerProcess.lagzero(dataDir.resolve("cutover.log"), Map.of(), "cutover",
+                    "--config", config.toString(), "--status-url", "http://127.0.0.1:" + pipeline.httpPort(),
+                    "--state-dir", stateDir, "--hold")) {
+                await().atMost(Duration.ofMinutes(2)).until(() -> cutover.output().contains("holding (--hold)")
+                        || !cutover.isAlive());
+                assertThat(cutover.output()).contains("cutover: drained —", "holding (--hold)");
+                assertThat(readOnly()).as("frozen while holding").isTrue();
+
+                int exit = cutover.terminate();
+
+                assertThat(exit).as(cutover.output()).isNotZero();
+                assertThat(cutover.output()).contains("cutover: aborted — stopped by a signal; writes unfrozen after");
+            }
+            assertThat(readOnly()).as("the signal unfroze the source").isFalse();
+            try (Connection c = DriverManager.getConnection(source.url(db), appUser, APP_PASSWORD);
+                    Statement s = c.createStatement()) {
+                assertThat(s.executeUpdate("INSERT INTO notes (text) VALUES ('written after the signal')")).isEqualTo(1);
+            }
+        } finally {
+            source.execute("", "SET GLOBAL read_only = OFF");
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    /** Another database on the target server, for a test of its own. */
+    private Target targetDatabase(String db) {
+        target.server().createDatabase(db);
+        return new Target(target.server(), db);
+    }
+
+    private Path config(Path dataDir, String db, Target into) throws Exception {
+        Files.createDirectories(dataDir);
+        Path config = VerifyRun.configFile(dataDir, source, db, into, into.database());
+        Files.writeString(config, "\ntables=" + db + ".*\n", StandardOpenOption.APPEND);
+        return config;
+    }
+
+    private Pipeline pipeline(Path dataDir, String db, Target into) {
+        return Pipeline.start(new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, into.url(),
+                into.user(), into.password(), TableSelector.parse(db + ".*"), Optional.of(kafka.bootstrapServers()),
+                dataDir, db, 1000, 1), new MonitoringSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 0));
+    }
+
+    private static long count(Target into, String table) throws SQLException {
+        try (Connection c = into.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + into.table(table))) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private record Result(int code, String out, String err) {
     }
 
@@ -182,7 +296,7 @@ abstract class AbstractCutoverTest {
     }
 
     private boolean readOnly() throws SQLException {
-        try (Connection c = source.connect(DB); Statement s = c.createStatement();
+        try (Connection c = source.connect(""); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT @@GLOBAL.read_only")) {
             rs.next();
             return rs.getBoolean(1);

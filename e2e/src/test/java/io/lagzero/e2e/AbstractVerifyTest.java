@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.lagzero.control.verify.LastCleanPass;
+import io.lagzero.connector.SignalTable;
+import io.lagzero.connector.TableId;
+import io.lagzero.control.verify.LastPass;
+import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.MariaDbServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -75,6 +84,51 @@ abstract class AbstractVerifyTest {
     /** An UPDATE expression moving a date-time column one hour later. */
     abstract String plusOneHour(String column);
 
+    /** Statements, run in the target database, creating a user who may read and write its tables but not delete. */
+    abstract String[] userWithoutDelete(String user, String password);
+
+    @Test
+    void repairChecksEveryPreconditionBeforeChangingEitherDatabase() throws Exception {
+        String db = "unrepairable";
+        prepare(db);
+        String accounts = target.flavor().qualified(target.qualifier(db), "accounts");
+        target.server().execute(db, "DELETE FROM " + accounts + " WHERE id = 7",
+                "INSERT INTO " + accounts + " SELECT 9001, name, note, balance, opened, seen, active, sig, payload FROM "
+                        + accounts + " WHERE id = 1");
+        String[] repair = {"--tables", db + ".accounts", "--repair", "--recheck-timeout", "0s",
+            "--state-dir", dir.resolve("state").toString()};
+
+        VerifyRun noSignalTable = VerifyRun.of(config(db), repair);
+        assertThat(noSignalTable.code()).as(noSignalTable.describe()).isEqualTo(2);
+        assertThat(noSignalTable.err()).startsWith("lagzero: --repair needs the Debezium signal table " + db
+                + ".lagzero_signals on the source; nothing was changed. Fix: CREATE TABLE");
+
+        source.execute(db, SignalTable.createStatement(new TableId(db, SignalTable.NAME)));
+        for (String host : new String[] {"%", "localhost"}) {
+            source.execute("", "CREATE USER IF NOT EXISTS 'reader'@'" + host + "' IDENTIFIED BY 'reader-pw'",
+                    "GRANT SELECT ON `" + db + "`.* TO 'reader'@'" + host + "'");
+        }
+        VerifyRun readOnlySource = VerifyRun.of(config(db, "reader", "reader-pw", target.user(), target.password()), repair);
+        assertThat(readOnlySource.code()).as(readOnlySource.describe()).isEqualTo(2);
+        assertThat(readOnlySource.err()).startsWith("lagzero: --repair cannot write the signal table " + db
+                + ".lagzero_signals as source user 'reader' (").contains("nothing was changed. Fix: GRANT INSERT ON `"
+                + db + "`.`lagzero_signals` TO 'reader'");
+
+        target.server().execute(db, userWithoutDelete("keeper", "keeper-pw"));
+        VerifyRun noDeletes = VerifyRun.of(config(db, MariaDbServer.USER, MariaDbServer.PASSWORD, "keeper", "keeper-pw"),
+                repair);
+        assertThat(noDeletes.code()).as(noDeletes.describe()).isEqualTo(2);
+        assertThat(noDeletes.err()).startsWith("lagzero: --repair deletes the rows only the target has, but target user "
+                + "'keeper' may not delete from " + accounts + " (").contains("nothing was changed. Fix: GRANT DELETE ON");
+
+        for (VerifyRun run : new VerifyRun[] {noSignalTable, readOnlySource, noDeletes}) {
+            assertThat(run.err().strip()).as("one line").doesNotContain("\n");
+            assertThat(run.err()).doesNotContain("keeper-pw", "reader-pw", MariaDbServer.PASSWORD, target.password());
+        }
+        assertThat(rows(source, db, SqlFlavor.MARIADB.qualified(db, SignalTable.NAME))).as("no signal sent").isZero();
+        assertThat(ids(accounts, db)).as("the target is unchanged").contains(9001L).doesNotContain(7L);
+    }
+
     @Test
     void eachPlantedDifferenceIsReportedWithItsKeyAndColumn() throws Exception {
         String db = "planted";
@@ -114,11 +168,15 @@ abstract class AbstractVerifyTest {
         JsonNode rate = rates.path("differences").get(0).path("columns").get(0);
         assertThat(rate.path("source").asText() + " → " + rate.path("target").asText()).isEqualTo("0.0625 → 0.06");
         assertThat(run.err()).contains("verify " + db + ".accounts: re-checking 6 differing rows");
-        assertThat(LastCleanPass.read(dir.resolve("state"))).as("no clean pass is recorded").isEmpty();
+        assertThat(LastPass.read(dir.resolve("state"))).as("the pass with differences is the last pass")
+                .hasValueSatisfying(pass -> {
+                    assertThat(pass.clean()).isFalse();
+                    assertThat(pass.tables("different")).containsExactly(db + ".accounts", db + ".rates");
+                });
     }
 
     @Test
-    void aCleanCopyMatchesAndIsRecordedAsTheLastCleanPass() throws Exception {
+    void aCleanCopyMatchesAndIsRecordedAsACleanLastPass() throws Exception {
         String db = "clean";
         prepare(db);
         String codes = "CREATE TABLE codes (code VARCHAR(20) NOT NULL, n INT NOT NULL, label VARCHAR(40) NULL, "
@@ -133,8 +191,9 @@ abstract class AbstractVerifyTest {
         assertThat(run.out()).contains("clean.accounts").contains("3,000 rows  match").contains("200 rows  match")
                 .contains("lagzero verify: OK — 2 tables match");
         assertThat(run.err()).contains("verify clean.accounts: match — 3,000 rows");
-        assertThat(LastCleanPass.read(dir.resolve("state"))).hasValueSatisfying(pass -> {
-            assertThat(pass.tables()).containsExactly("clean.accounts", "clean.codes");
+        assertThat(LastPass.read(dir.resolve("state"))).hasValueSatisfying(pass -> {
+            assertThat(pass.clean()).isTrue();
+            assertThat(pass.tableNames()).containsExactly("clean.accounts", "clean.codes");
             assertThat(pass.rows()).isEqualTo(3200);
         });
         assertThat(run.out()).doesNotContain(target.password()).doesNotContain(MariaDbServer.PASSWORD);
@@ -215,6 +274,34 @@ abstract class AbstractVerifyTest {
 
     private Path config(String db) {
         return VerifyRun.configFile(dir, source, db, target, db);
+    }
+
+    private Path config(String db, String sourceUser, String sourcePassword, String targetUser, String targetPassword)
+            throws Exception {
+        Path file = dir.resolve(sourceUser + "-" + targetUser + ".properties");
+        Files.writeString(file, String.join("\n", "source=" + source.url(db), "source-user=" + sourceUser,
+                "source-password=" + sourcePassword, "target=" + target.server().url(db), "target-user=" + targetUser,
+                "target-password=" + targetPassword));
+        return file;
+    }
+
+    private static long rows(DatabaseServer server, String db, String table) throws Exception {
+        try (Connection c = server.connect(db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<Long> ids(String table, String db) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = target.server().connect(db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id FROM " + table)) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private static String[] concat(String[] first, String... more) {

@@ -151,7 +151,7 @@ class LagTest {
         int exit = Lagzero.execute(new String[] {"status", "--url", "http://localhost:" + ServerDirs.freePort()},
                 new PrintWriter(new StringWriter()), new PrintWriter(err, true));
         assertThat(exit).as("unreachable").isEqualTo(2);
-        assertThat(err.toString()).contains("cannot read");
+        assertThat(err.toString()).startsWith("lagzero: nothing answers at http://localhost:").contains("Fix: start lagzero run");
     }
 
     @Test

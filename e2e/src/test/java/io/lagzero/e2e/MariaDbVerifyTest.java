@@ -28,4 +28,12 @@ class MariaDbVerifyTest extends AbstractVerifyTest {
     String plusOneHour(String column) {
         return column + " + INTERVAL 1 HOUR";
     }
+
+    @Override
+    String[] userWithoutDelete(String user, String password) {
+        return new String[] {"CREATE USER IF NOT EXISTS '" + user + "'@'%' IDENTIFIED BY '" + password + "'",
+            "CREATE USER IF NOT EXISTS '" + user + "'@'localhost' IDENTIFIED BY '" + password + "'",
+            "GRANT SELECT, INSERT, UPDATE ON unrepairable.* TO '" + user + "'@'%'",
+            "GRANT SELECT, INSERT, UPDATE ON unrepairable.* TO '" + user + "'@'localhost'"};
+    }
 }

@@ -39,4 +39,11 @@ class PostgresVerifyTest extends AbstractVerifyTest {
     String plusOneHour(String column) {
         return column + " + interval '1 hour'";
     }
+
+    @Override
+    String[] userWithoutDelete(String user, String password) {
+        return new String[] {"CREATE ROLE " + user + " LOGIN PASSWORD '" + password + "'",
+            "GRANT USAGE ON SCHEMA public TO " + user,
+            "GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO " + user};
+    }
 }

@@ -11,17 +11,18 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The switchover as a state machine: preflight → ready → frozen → drained → switched. Once the
- * source is frozen, any failure or an exhausted downtime budget unfreezes it and ends in aborted;
- * after "switched" the source stays frozen and the application moves to the target.
+ * source is frozen, anything that ends the cutover before "switched" — a failed check, an exhausted
+ * downtime budget, an unexpected failure, an interrupt, SIGTERM — unfreezes it and ends in aborted
+ * ({@link FrozenWindow}); after "switched" the source stays frozen and the application moves to the
+ * target. A dry run freezes nothing, and compares row counts while writes go on ({@link RowCounts}).
  */
 public final class Cutover {
     /** How the cutover ended; {@code frozenFor} is zero when the source was never frozen. */
@@ -30,6 +31,12 @@ public final class Cutover {
             return state == CutoverState.SWITCHED || state == CutoverState.READY ? 0 : 1;
         }
     }
+
+    /**
+     * How much longer than {@code --max-lag-allowed} a dry run re-counts a table whose counts differ
+     * before it calls the difference persistent: the writes in flight arrive within the lag.
+     */
+    static final Duration COUNTS_SETTLE = Duration.ofSeconds(2);
 
     private final CutoverPlan plan;
     private final Verifier.Endpoints endpoints;
@@ -74,7 +81,11 @@ public final class Cutover {
             List<IdCounters.Counter> counters = IdCounters.read(source, tables);
             IdCounters.prepare(target, flavor, qualifier, counters);
             StringBuilder summary = new StringBuilder();
-            List<String> unmet = gates.unmet(tables, summary);
+            List<String> unmet = new ArrayList<>(gates.unmet(tables, summary));
+            if (plan.dryRun()) {
+                unmet.addAll(new RowCounts(source, target, flavor, qualifier).persistentDifferences(tables,
+                        plan.maxLag().plus(COUNTS_SETTLE), summary));
+            }
             if (!unmet.isEmpty()) {
                 return end(CutoverState.ABORTED, Duration.ZERO, "not ready: " + String.join("; ", unmet));
             }
@@ -98,56 +109,28 @@ public final class Cutover {
 
     private Outcome frozen(Connection source, Connection target, SqlFlavor flavor, String qualifier, List<TableId> tables,
             List<IdCounters.Counter> counters) throws InterruptedException {
-        long frozenAt = System.nanoTime();
-        try {
-            freeze.freeze();
-            transitions.enter(CutoverState.FROZEN, "writes frozen with " + freeze.describe());
+        return new FrozenWindow(freeze, transitions).run(window -> {
             CutoverFence fence = new CutoverFence(HeartbeatTable.in(tables.get(0).database()));
             fence.write(source);
-            if (!fence.awaitInTarget(target, flavor, qualifier, remaining(frozenAt))) {
-                return abort(frozenAt, "the fence did not reach the target within --max-downtime "
+            if (!fence.awaitInTarget(target, flavor, qualifier, window.remaining(plan.maxDowntime()))) {
+                return window.abort("the fence did not reach the target within --max-downtime "
                         + plan.maxDowntime().toMillis() + " ms (is lagzero run replicating?)");
             }
             IdCounters.advance(target, flavor, qualifier, counters);
-            String counts = compareRowCounts(source, target, flavor, qualifier, tables);
+            String counts = new RowCounts(source, target, flavor, qualifier).requireEqual(tables);
             transitions.enter(CutoverState.DRAINED, "every write accepted before the freeze is in the target "
-                    + "(fence after " + elapsed(frozenAt).toMillis() + " ms); " + counts + "; id counters moved past "
+                    + "(fence after " + window.elapsed().toMillis() + " ms); " + counts + "; id counters moved past "
                     + "the source's on " + counters.size() + " tables");
             if (plan.hold() && !confirmed()) {
-                return abort(frozenAt, "the operator did not confirm");
+                return window.abort("the operator did not confirm");
             }
-            if (!plan.hold() && elapsed(frozenAt).compareTo(plan.maxDowntime()) > 0) {
-                return abort(frozenAt, "the checks took " + elapsed(frozenAt).toMillis() + " ms, over --max-downtime "
+            if (!plan.hold() && window.elapsed().compareTo(plan.maxDowntime()) > 0) {
+                return window.abort("the checks took " + window.elapsed().toMillis() + " ms, over --max-downtime "
                         + plan.maxDowntime().toMillis() + " ms");
             }
-            Duration frozenFor = elapsed(frozenAt);
-            return end(CutoverState.SWITCHED, frozenFor, String.format("switch now: point the application at the target. "
-                    + "Writes were frozen for %.3f s; the source stays frozen", frozenFor.toNanos() / 1e9));
-        } catch (SQLException | SetupException | MismatchException e) {
-            return abort(frozenAt, e.getMessage());
-        }
-    }
-
-    private String compareRowCounts(Connection source, Connection target, SqlFlavor flavor, String qualifier,
-            List<TableId> tables) throws SQLException {
-        long rows = 0;
-        for (TableId table : tables) {
-            long sourceRows = count(source, "`" + table.database() + "`.`" + table.table() + "`");
-            long targetRows = count(target, flavor.qualified(qualifier, table.table()));
-            if (sourceRows != targetRows) {
-                throw new MismatchException(table + " has " + sourceRows + " rows on the source but " + targetRows
-                        + " in the target");
-            }
-            rows += sourceRows;
-        }
-        return "row counts equal on " + tables.size() + " tables (" + rows + " rows)";
-    }
-
-    private static long count(Connection connection, String table) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+            return window.switched(String.format("switch now: point the application at the target. "
+                    + "Writes were frozen for %.3f s; the source stays frozen", window.elapsed().toNanos() / 1e9));
+        });
     }
 
     private boolean confirmed() {
@@ -168,34 +151,13 @@ public final class Cutover {
         }
     }
 
-    private Outcome abort(long frozenAt, String why) {
-        String unfrozen;
-        try {
-            freeze.unfreeze();
-            unfrozen = "writes unfrozen";
-        } catch (SetupException e) {
-            unfrozen = "UNFREEZING FAILED: " + e.getMessage();
-        }
-        return end(CutoverState.ABORTED, elapsed(frozenAt), why + "; " + unfrozen + " after "
-                + elapsed(frozenAt).toMillis() + " ms");
-    }
-
     private Outcome end(CutoverState state, Duration frozenFor, String detail) {
         transitions.enter(state, detail);
         return new Outcome(state, frozenFor, detail);
     }
 
-    private Duration remaining(long frozenAt) {
-        Duration left = plan.maxDowntime().minus(elapsed(frozenAt));
-        return left.isNegative() ? Duration.ZERO : left;
-    }
-
-    private static Duration elapsed(long since) {
-        return Duration.ofNanos(System.nanoTime() - since);
-    }
-
     /** The frozen, drained target does not hold what the source holds. */
-    private static final class MismatchException extends RuntimeException {
+    static final class MismatchException extends RuntimeException {
         MismatchException(String message) {
             super(message);
         }

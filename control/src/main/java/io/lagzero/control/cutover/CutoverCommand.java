@@ -4,6 +4,7 @@ import io.lagzero.connector.SetupException;
 import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.control.run.UsesEndpoints;
+import io.lagzero.control.status.StatusEndpoint;
 import io.lagzero.control.verify.Verifier;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -21,22 +22,23 @@ import picocli.CommandLine.Spec;
 
 /** {@code lagzero cutover}: the lag-gated switchover from the source to the target. */
 @Command(name = "cutover", mixinStandardHelpOptions = true,
-        description = {"Switches over once lag is under budget, the dead-letter queue is empty and a recent lagzero verify "
-                + "was clean: freezes writes on the source, waits until the last write is in the target, moves the "
+        description = {"Switches over once lag is under budget, the dead-letter queue is empty and the newest lagzero verify "
+                + "pass was clean: freezes writes on the source, waits until the last write is in the target, moves the "
                 + "target's id counters past the source's, checks row counts, and prints 'switch now' with the "
-                + "measured freeze time. If a step fails or the downtime budget runs out, it unfreezes the source.",
+                + "measured freeze time. If a step fails, the downtime budget runs out or the cutover is stopped (Ctrl-C, "
+                + "SIGTERM), it unfreezes the source.",
             "Exit code: 0 switched (or ready, with --dry-run), 1 not ready or aborted, 2 setup error."})
 public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
     @Mixin
     EndpointOptions endpoints;
 
     @Option(names = "--status-url", paramLabel = "URL", defaultValue = "http://localhost:8484",
-            description = "The running lagzero run's HTTP address (--http-port), read for lag, snapshot and dead-letter "
-                    + "state (default: ${DEFAULT-VALUE}).")
-    URI statusUrl;
+            description = "The running lagzero run's HTTP address (--http-port; host:port or a URL), read for lag, "
+                    + "snapshot and dead-letter state (default: ${DEFAULT-VALUE}).")
+    String statusUrl;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "lagzero-verify",
-            description = "lagzero verify's --state-dir, with its last clean pass (default: ${DEFAULT-VALUE}).")
+            description = "lagzero verify's --state-dir, with its last finished pass (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
     @Option(names = "--verify-max-age", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
@@ -84,7 +86,8 @@ public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
         if (maxDowntime.isNegative() || maxDowntime.isZero()) {
             throw new SetupException("--max-downtime must be positive. Fix: e.g. --max-downtime 10s");
         }
-        CutoverPlan plan = new CutoverPlan(statusUrl, stateDir, verifyMaxAge, maxLag, maxDowntime, webhook, dryRun, hold);
+        CutoverPlan plan = new CutoverPlan(StatusEndpoint.of("--status-url", statusUrl), stateDir, verifyMaxAge, maxLag,
+                maxDowntime, webhook, dryRun, hold);
         SourceFreeze freeze = freezeCommand == null
                 ? SourceFreeze.readOnly(endpoints.sourceUrl(), endpoints.sourceUser(), endpoints.sourcePassword())
                 : SourceFreeze.commands(freezeCommand, unfreezeCommand, commandTimeout);

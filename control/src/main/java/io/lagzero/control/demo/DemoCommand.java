@@ -9,6 +9,7 @@ import io.lagzero.control.cutover.SourceFreeze;
 import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
+import io.lagzero.control.status.StatusEndpoint;
 import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
@@ -21,7 +22,6 @@ import io.lagzero.testkit.MariaDbServer;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -153,7 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
      */
     private Cutover.Outcome cutoverWhileWriting(Sandbox sandbox, Pipeline pipeline) throws SQLException, InterruptedException {
         out.println("lagzero cutover, while the writer keeps writing ...");
-        CutoverPlan plan = new CutoverPlan(URI.create("http://127.0.0.1:" + pipeline.httpPort()),
+        CutoverPlan plan = new CutoverPlan(StatusEndpoint.of("--status-url", "127.0.0.1:" + pipeline.httpPort()),
                 sandbox.dataDir().resolve("verify"), Duration.ofHours(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 null, false, false);
         SourceFreeze freeze = SourceFreeze.readOnly(sandbox.sourceUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD);

@@ -10,9 +10,6 @@ import io.lagzero.testkit.ConnectRest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -75,18 +72,7 @@ public final class StatusCommand implements Callable<Integer>, UsesEndpoints {
     @Override
     public Integer call() throws JsonProcessingException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        PipelineStatus status;
-        try {
-            status = connectUrl == null ? fetch() : connectDeployment().status(Clock.systemUTC());
-        } catch (IOException | IllegalArgumentException e) {
-            err.println(connectUrl == null
-                    ? "lagzero status: cannot read " + statusUri() + ": " + e.getMessage()
-                            + ". Fix: check that 'lagzero run' is running and that --url names its --http-port."
-                    : "lagzero status: cannot read the Kafka Connect deployment: " + e.getMessage()
-                            + ". Fix: check --connect-url, --kafka and --sink-connector.");
-            return PipelineStatus.State.FAILED.exitCode();
-        }
+        PipelineStatus status = connectUrl == null ? pipelineStatus() : connectDeploymentStatus();
         if (json) {
             out.println(ControlServer.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(status));
         } else {
@@ -96,27 +82,40 @@ public final class StatusCommand implements Callable<Integer>, UsesEndpoints {
         return status.state().exitCode();
     }
 
-    private ConnectDeployment connectDeployment() {
+    /** {@code lagzero run}'s /status; unreachable is a one-line error with exit code 2, like failed. */
+    private PipelineStatus pipelineStatus() throws InterruptedException {
+        try {
+            return StatusEndpoint.of("--url", url).read();
+        } catch (StatusEndpoint.Unreadable e) {
+            throw new SetupException(e.getMessage());
+        }
+    }
+
+    private PipelineStatus connectDeploymentStatus() throws InterruptedException {
+        URI rest = HttpAddress.parse("--connect-url", connectUrl, "http://connect:8083");
+        ConnectDeployment deployment = connectDeployment(rest);
+        try {
+            HttpGet.body(rest);
+        } catch (HttpGet.Failed e) {
+            throw new SetupException(e.getMessage() + ". Fix: start the Kafka Connect worker, or give --connect-url "
+                    + "the address of its REST API");
+        }
+        try {
+            return deployment.status(Clock.systemUTC());
+        } catch (IOException e) {
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new SetupException("cannot read the Kafka Connect deployment at " + rest + ": "
+                    + detail.lines().findFirst().orElse("") + ". Fix: check --connect-url, --kafka and --sink-connector");
+        }
+    }
+
+    private ConnectDeployment connectDeployment(URI rest) {
         if (kafka == null || kafka.isBlank()) {
             throw new SetupException("--kafka is missing. Fix: with --connect-url, give the Kafka cluster's bootstrap "
                     + "servers, e.g. --kafka kafka:9092");
         }
-        return new ConnectDeployment(new ConnectRest(URI.create(connectUrl), ""), sinkConnector,
+        return new ConnectDeployment(new ConnectRest(rest, ""), sinkConnector,
                 Optional.ofNullable(sourceConnector), kafka, endpoints.targetUrl(), endpoints.targetUser(),
                 endpoints.targetPassword(), maxLag);
-    }
-
-    private PipelineStatus fetch() throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(statusUri()).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("HTTP " + response.statusCode() + ": " + response.body().strip());
-        }
-        return ControlServer.JSON.readValue(response.body(), PipelineStatus.class);
-    }
-
-    private URI statusUri() {
-        return URI.create(url.replaceAll("/+$", "") + "/status");
     }
 }

@@ -25,7 +25,7 @@ import java.util.List;
 
 /**
  * One verification pass over every selected table, resumable from its state file; records the
- * pass as the last clean one when every table matched. {@code lagzero verify} runs it, and so
+ * finished pass, clean or not, as the last pass. {@code lagzero verify} runs it, and so
  * can a cutover that needs a fresh verification.
  */
 public final class Verifier {
@@ -77,9 +77,9 @@ public final class Verifier {
                 throw new SetupException("--tables " + String.join(",", endpoints.tables().patterns())
                         + " matches only lagzero's own tables. Fix: list the tables to verify, e.g. --tables app.*");
             }
-            VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
             String targetQualifier = targetFlavor.currentQualifier(target);
-            Repair repair = settings.repair() ? new Repair(source, target, targetFlavor, signalTable(source, tables)) : null;
+            Repair repair = repair(source, target, targetFlavor, targetQualifier, tables);
+            VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
             TableVerifier verifier = new TableVerifier(source, target, targetFlavor, settings,
                     new Throttle(settings.maxRowsPerSecond()), progress, repair);
             List<TableResult> results = new ArrayList<>();
@@ -87,9 +87,7 @@ public final class Verifier {
                 results.add(verify(table, state, source, target, targetQualifier, verifier));
             }
             VerifyReport report = new VerifyReport(state.startedAt(), Instant.now(), results);
-            if (report.matches()) {
-                LastCleanPass.write(settings.stateDir(), report);
-            }
+            LastPass.write(settings.stateDir(), report);
             return report;
         }
     }
@@ -125,25 +123,20 @@ public final class Verifier {
                 && !table.equals(settings.signalTable());
     }
 
-    /** The signal table {@code --repair} writes to; Debezium must already watch it. */
-    private TableId signalTable(Connection source, List<TableId> tables) throws SQLException {
+    /**
+     * What repairs persistent differences with {@code --repair}, once every precondition holds;
+     * null without {@code --repair}. Nothing is changed in either database before this returns.
+     */
+    private Repair repair(Connection source, Connection target, SqlFlavor targetFlavor, String targetQualifier,
+            List<TableId> tables) throws SQLException {
+        if (!settings.repair()) {
+            return null;
+        }
         TableId signal = settings.signalTable() != null ? settings.signalTable()
                 : new TableId(tables.get(0).database(), SignalTable.NAME);
-        try (PreparedStatement ps = source.prepareStatement(
-                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?")) {
-            ps.setString(1, signal.database());
-            ps.setString(2, signal.table());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getLong(1) == 0) {
-                    throw new SetupException("--repair needs the Debezium signal table " + signal + " on the source. Fix: "
-                            + SignalTable.createStatement(signal) + "; then restart lagzero run (Kafka Connect: set "
-                            + "signal.data.collection=" + signal + " on the source connector), or name another "
-                            + "table with --signal-table.");
-                }
-            }
-        }
-        return signal;
+        new RepairChecks(source, target, targetFlavor, targetQualifier).require(signal, tables, endpoints.sourceUser(),
+                endpoints.targetUser());
+        return new Repair(source, target, targetFlavor, signal);
     }
 
     private static long estimatedRows(Connection source, TableId table) throws SQLException {

@@ -36,7 +36,7 @@ public final class VerifyCommand implements Callable<Integer>, UsesEndpoints {
     Duration recheckTimeout;
 
     @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "lagzero-verify",
-            description = "Progress of the pass and the last clean pass (default: ${DEFAULT-VALUE}).")
+            description = "Progress of the pass and the last finished pass, last-pass.json (default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
     @Option(names = "--resume", description = "Continue the unfinished pass in --state-dir.")

@@ -11,7 +11,7 @@ import java.time.Duration;
  * @param chunkSize most rows of one side in one chunk
  * @param maxRowsPerSecond most rows read per second from each side; 0 is no limit
  * @param recheckTimeout how long differing rows are re-read before they count as persistent
- * @param stateDir where the pass's progress and the last clean pass are kept
+ * @param stateDir where the pass's progress and the last finished pass are kept
  * @param resume continue the unfinished pass in {@code stateDir}
  * @param repair send persistently differing rows through the pipeline again
  * @param signalTable the source's Debezium signal table for {@code repair}; null: lagzero's default

@@ -7,7 +7,9 @@ import io.lagzero.testkit.MariaDbServer;
 class MariaDb114ToMariaDbReadmeTest extends AbstractReadmeContractTest {
     @Override
     MariaDbServer startSource() {
-        return MariaDbServer.startSource("readme-source-11");
+        MariaDbServer source = MariaDbServer.startSource("readme-source-11");
+        source.recordVersion();
+        return source;
     }
 
     @Override

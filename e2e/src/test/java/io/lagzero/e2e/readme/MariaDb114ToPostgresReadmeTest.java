@@ -8,7 +8,9 @@ import io.lagzero.testkit.PostgresServer;
 class MariaDb114ToPostgresReadmeTest extends AbstractReadmeContractTest {
     @Override
     MariaDbServer startSource() {
-        return MariaDbServer.startSource("readme-source-11");
+        MariaDbServer source = MariaDbServer.startSource("readme-source-11");
+        source.recordVersion();
+        return source;
     }
 
     @Override

@@ -1,0 +1,23 @@
+package io.lagzero.e2e.readme;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lagzero.testkit.DatabaseServer;
+import io.lagzero.testkit.MariaDbDistribution;
+import io.lagzero.testkit.MariaDbServer;
+
+/** README commands: Debian's MariaDB (10.11 on Debian 12) source, MariaDB target. */
+class Debian1011ToMariaDbReadmeTest extends AbstractReadmeContractTest {
+    @Override
+    MariaDbServer startSource() {
+        assumeTrue(MariaDbServer.debianAvailable(), MariaDbDistribution.DEBIAN_NOT_INSTALLED);
+        MariaDbServer source = MariaDbServer.startSource("readme-source-debian", MariaDbDistribution.DEBIAN);
+        source.recordVersion();
+        return source;
+    }
+
+    @Override
+    DatabaseServer startTarget() {
+        return MariaDbServer.startTarget("readme-target-mariadb");
+    }
+}
