@@ -1,7 +1,6 @@
 package io.lagzero.control.cutover;
 
 import io.lagzero.connector.JdbcConnections;
-import io.lagzero.connector.SetupException;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.heartbeat.HeartbeatTable;
@@ -97,14 +96,9 @@ public final class Cutover {
         }
     }
 
-    /** The selected tables without lagzero's own (heartbeat, signals), which change during the cutover. */
+    /** The selected tables; lagzero's own (heartbeat, signals), which change during the cutover, are never among them. */
     private List<TableId> applicationTables(Connection source) throws SQLException {
-        List<TableId> tables = SourcePreflight.selectedTables(source, endpoints.tables()).stream()
-                .filter(t -> !t.table().startsWith("lagzero_")).toList();
-        if (tables.isEmpty()) {
-            throw new SetupException("--tables selects no application table on the source. Fix: give the tables lagzero run replicates");
-        }
-        return tables;
+        return SourcePreflight.selectedTables(source, endpoints.tables());
     }
 
     private Outcome frozen(Connection source, Connection target, SqlFlavor flavor, String qualifier, List<TableId> tables,

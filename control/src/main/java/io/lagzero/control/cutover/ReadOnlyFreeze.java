@@ -6,12 +6,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 
 /**
  * Freezes the source with {@code SET GLOBAL read_only = ON}: the server waits for running write
  * transactions to commit and then refuses writes from every user without the {@code READ_ONLY
- * ADMIN} (MariaDB) or {@code SUPER} privilege. The application must write as such a user.
+ * ADMIN} (MariaDB 10.5+) or {@code CONNECTION_ADMIN}/{@code SUPER} (MySQL) privilege. The application
+ * must not write as such a user.
  */
 final class ReadOnlyFreeze implements SourceFreeze {
     private final String url;
@@ -25,21 +25,19 @@ final class ReadOnlyFreeze implements SourceFreeze {
         this.password = password;
     }
 
+    /**
+     * Sets read_only to the value it has: that changes nothing, and needs exactly the privilege the
+     * freeze needs, whatever the server version calls it.
+     */
     @Override
     public void check() {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GRANTS")) {
-            while (rs.next()) {
-                String grant = rs.getString(1).toUpperCase(Locale.ROOT);
-                if (grant.contains("ALL PRIVILEGES ON *.*") || grant.contains("SUPER") || grant.contains("READ_ONLY ADMIN")) {
-                    return;
-                }
-            }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("SET GLOBAL read_only = @@GLOBAL.read_only");
         } catch (SQLException e) {
-            throw new SetupException("Cannot read the source user's grants: " + e.getMessage(), e);
+            throw new SetupException("Source user '" + user + "' may not set read_only (" + e.getMessage() + "). Fix: GRANT "
+                    + "READ_ONLY ADMIN ON *.* TO '" + user + "'@'%' (MariaDB 10.5+; MySQL 8: SYSTEM_VARIABLES_ADMIN, "
+                    + "CONNECTION_ADMIN), or freeze writes your own way with --freeze-command and --unfreeze-command");
         }
-        throw new SetupException("Source user '" + user + "' may not set read_only. Fix: GRANT READ_ONLY ADMIN ON *.* TO '"
-                + user + "' (MariaDB; SUPER on MySQL), or freeze writes your own way with --freeze-command and "
-                + "--unfreeze-command");
     }
 
     @Override

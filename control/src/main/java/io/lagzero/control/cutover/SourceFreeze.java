@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** Stops and restarts the application's writes on the source for the switchover. */
 public interface SourceFreeze {
-    /** {@code SET GLOBAL read_only = ON}, as a source user with READ_ONLY ADMIN (or SUPER). */
+    /** {@code SET GLOBAL read_only = ON}, as a source user who may (README.md lists the grant per server). */
     static SourceFreeze readOnly(String url, String user, String password) {
         return new ReadOnlyFreeze(url, user, password);
     }

@@ -6,7 +6,6 @@ import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
-import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.mapping.ColumnMapping;
@@ -75,7 +74,7 @@ public final class Verifier {
                     .filter(this::isData).toList();
             if (tables.isEmpty()) {
                 throw new SetupException("--tables " + String.join(",", endpoints.tables().patterns())
-                        + " matches only lagzero's own tables. Fix: list the tables to verify, e.g. --tables app.*");
+                        + " matches only the signal table. Fix: list the tables to verify, e.g. --tables app.*");
             }
             String targetQualifier = targetFlavor.currentQualifier(target);
             Repair repair = repair(source, target, targetFlavor, targetQualifier, tables);
@@ -115,12 +114,11 @@ public final class Verifier {
     }
 
     /**
-     * The signal and heartbeat tables hold lagzero's and Debezium's own bookkeeping, not the
-     * application's data, and change while the pass runs.
+     * A signal table given with {@code --signal-table} holds Debezium's bookkeeping, not the
+     * application's data (lagzero's own tables are never selected in the first place).
      */
     private boolean isData(TableId table) {
-        return !table.table().equalsIgnoreCase(SignalTable.NAME) && !table.table().equalsIgnoreCase(HeartbeatTable.NAME)
-                && !table.equals(settings.signalTable());
+        return !table.equals(settings.signalTable());
     }
 
     /**
