@@ -89,7 +89,7 @@ public final class EmbeddedSource implements AutoCloseable {
         }
         runner.failure().ifPresent(error -> {
             runner.close();
-            throw new SetupException("The Debezium source failed to start: " + SourceErrors.explain(error), error);
+            throw new SetupException("The Debezium source failed to start: " + error.getMessage(), error.getCause());
         });
         return runner;
     }
@@ -126,9 +126,9 @@ public final class EmbeddedSource implements AutoCloseable {
         return progress;
     }
 
-    /** Why the engine stopped on its own, if it did. */
+    /** Why the engine stopped on its own, if it did, explained in one line with the fix where one is known. */
     public Optional<Throwable> failure() {
-        return Optional.ofNullable(failure.get());
+        return Optional.ofNullable(failure.get()).map(error -> new SetupException(SourceErrors.explain(error), error));
     }
 
     public boolean isRunning() {

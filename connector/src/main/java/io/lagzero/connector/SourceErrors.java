@@ -9,11 +9,17 @@ final class SourceErrors {
         String all = chain(error);
         if (all.contains("Access denied") && all.toLowerCase(java.util.Locale.ROOT).contains("replication")) {
             return "the source user lacks replication privileges. Fix: GRANT SELECT, RELOAD, SHOW DATABASES, "
-                    + "REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO the user (MariaDB: also BINLOG MONITOR).";
+                    + "REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO the user (README.md lists every grant).";
         }
         if (all.contains("Access denied")) {
             return "the source refused the user: " + rootMessage(error)
                     + ". Fix: check --source-user and LAGZERO_SOURCE_PASSWORD, and the user's grants.";
+        }
+        if (all.contains("is no longer available on the server")) {
+            return "the binlog position where lagzero stopped is no longer on the source (its binlog was purged, or "
+                    + "this is another server than the one --data-dir's Kafka offsets came from). Fix: start over with "
+                    + "a new snapshot by removing --data-dir (and the target tables, or they are upserted into), and keep "
+                    + "binlogs longer than lagzero may be stopped (binlog_expire_logs_seconds / expire_logs_days)";
         }
         return rootMessage(error);
     }

@@ -42,11 +42,43 @@ class SourcePreflightTest {
         assertThat(db.tables()).containsExactly(new TableId("app", "users"));
     }
 
+    /**
+     * MariaDB hides information_schema.TABLE_CONSTRAINTS rows from a user whose only table
+     * privilege is SELECT; the key must still be found.
+     */
+    @Test
+    void findsThePrimaryKeysAsAUserWithOnlyTheReadmeGrants() {
+        source.createUser("least", "least-pw", java.util.List.of(
+                "GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'least'@'%'"));
+        SourceDatabase db = SourcePreflight.check(source.url("app"), "least", "least-pw", TableSelector.parse("app.users"));
+        assertThat(db.tables()).containsExactly(new TableId("app", "users"));
+    }
+
+    @Test
+    void lagzerosOwnTablesAreNeverSelected() {
+        source.execute("app", SignalTable.createStatement(new TableId("app", SignalTable.NAME)),
+                io.lagzero.connector.heartbeat.HeartbeatTable.in("app").createSql());
+        SourceDatabase db = SourcePreflight.check(source.url("app"), MariaDbServer.USER, MariaDbServer.PASSWORD,
+                TableSelector.parse("app.users,app.lagzero_*"));
+        assertThat(db.tables()).containsExactly(new TableId("app", "users"));
+    }
+
+    /** A user who created the heartbeat table for lagzero needs no CREATE grant (MariaDB checks it even for IF NOT EXISTS). */
+    @Test
+    void anExistingHeartbeatTableNeedsNoCreateGrant() throws Exception {
+        io.lagzero.connector.heartbeat.HeartbeatTable heartbeat = io.lagzero.connector.heartbeat.HeartbeatTable.in("app");
+        source.execute("app", heartbeat.createSql());
+        source.createUser("beats", "beats-pw", java.util.List.of("GRANT INSERT, UPDATE ON app.lagzero_heartbeat TO 'beats'@'%'"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(source.url("app"), "beats", "beats-pw")) {
+            heartbeat.ensure(c, "beats");
+        }
+    }
+
     @Test
     void wrongPassword() {
         assertThatThrownBy(() -> SourcePreflight.check(source.url("app"), MariaDbServer.USER, "not-the-password", TableSelector.parse("app.users")))
                 .isInstanceOf(SetupException.class)
-                .hasMessageContaining("refused user 'lagzero'")
+                .hasMessageContaining("refused user '" + MariaDbServer.USER + "'")
                 .hasMessageContaining("LAGZERO_SOURCE_PASSWORD")
                 .hasMessageNotContaining("not-the-password");
     }

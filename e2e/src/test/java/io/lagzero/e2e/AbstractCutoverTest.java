@@ -90,6 +90,8 @@ abstract class AbstractCutoverTest {
         Path dataDir = ServerDirs.fresh("cutover-run");
         Path config = VerifyRun.configFile(dataDir, source, DB, target, target.database());
         Files.writeString(config, "\ntables=" + DB + ".*\n", StandardOpenOption.APPEND);
+        // Not the defaults: the class's tests share one Kafka broker (own prefix, --kafka) and run in
+        // parallel-safe data directories; the README's defaults are run by readme/*ReadmeTest.
         PipelineConfig pipelineConfig = new PipelineConfig(source.url(DB), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 target.url(), target.user(), target.password(), TableSelector.parse(DB + ".*"),
                 Optional.of(kafka.bootstrapServers()), dataDir, "cut", 1000, 1);

@@ -185,6 +185,7 @@ abstract class AbstractPipelineTest {
         source.execute(db, TypeMatrix.SNAPSHOTTED);
         List<TableId> tables = List.of(new TableId(db, "matrix"));
         Path dataDir = ServerDirs.fresh("e2e-types");
+        // Own prefix and data directory: the class's tests share one Kafka broker.
         PipelineConfig config = new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl(db),
                 target.user(), target.password(), TableSelector.parse(db + ".matrix"), Optional.of(kafka.bootstrapServers()),
                 dataDir, "types", 1000, 1);
@@ -211,6 +212,8 @@ abstract class AbstractPipelineTest {
         Path dataDir = ServerDirs.fresh("e2e-runner");
         Map<String, String> env = Map.of("LAGZERO_SOURCE_PASSWORD", MariaDbServer.PASSWORD,
                 "LAGZERO_TARGET_PASSWORD", target.password());
+        // Non-defaults, each for the crash: the shared test broker (--kafka, own prefix), smaller batches so
+        // a kill lands between many commits, frequent progress lines to wait on, any free HTTP port.
         String[] args = {"--source", source.url(db), "--source-user", MariaDbServer.USER, "--target", targetUrl(db),
             "--target-user", target.user(), "--tables", db + ".orders", "--kafka", kafka.bootstrapServers(),
             "--data-dir", dataDir.toString(), "--topic-prefix", "crash", "--batch-size", "500", "--status-interval", "2s",
@@ -348,6 +351,7 @@ abstract class AbstractPipelineTest {
         return config(db, prefix, dataDir, targetUrl(db));
     }
 
+    /** Own prefix and data directory per test, since the class's tests share one Kafka broker; two partitions per topic. */
     private PipelineConfig config(String db, String prefix, Path dataDir, String targetUrl) {
         return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl, target.user(),
                 target.password(), TableSelector.parse(db + ".*"), Optional.of(kafka.bootstrapServers()), dataDir, prefix,

@@ -109,6 +109,11 @@ class BadInputTest {
                         List.of("column code is int4", "app.badtarget.code", "ALTER TABLE badtarget", "--column-mapping"),
                         "run", "--config", "${CONFIG:}", "--tables", "app.badtarget"),
                 bad("a demo option that is not a number", 2, List.of("lagzero demo", "--help"), "demo", "--rows", "many"),
+                bad("a cutover by a user who may not set read_only", 2, List.of("may not set read_only", "READ_ONLY ADMIN"),
+                        "cutover", "--config", "${CONFIG:source-password=weak-pw}", "--source-user", "weak", "--tables", "app.items"),
+                bad("a status URL without a scheme where nothing listens", 2, List.of("nothing answers at http://127.0.0.1:"),
+                        "status", "--url", "127.0.0.1:${FREE_PORT}"),
+                bad("a status URL that is not a URL", 2, List.of("--url", "Fix:"), "status", "--url", "http://exa mple:80"),
                 bad("a downtime budget of zero", 2, List.of("--max-downtime must be positive"),
                         "cutover", "--config", "${CONFIG:}", "--max-downtime", "0s"));
     }

@@ -202,6 +202,7 @@ class LagTest {
         return ServerDirs.fresh("lag-" + prefix);
     }
 
+    /** Own prefix and data directory per measurement, on the class's shared Kafka broker. */
     private static PipelineConfig config(String db, String prefix, Path dataDir) {
         return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, target.url(db),
                 MariaDbServer.USER, MariaDbServer.PASSWORD, TableSelector.parse(db + ".orders"),

@@ -107,6 +107,13 @@ class LagTrackerTest {
     }
 
     @Test
+    void theHeartbeatTableIsNotAReplicatedTable() {
+        tracker.expect(List.of("app.orders"));
+        tracker.applied(tracker.received(List.of(heartbeat(100, 10), change("app.orders", 50, 10))));
+        assertThat(tracker.tables()).containsExactly("app.orders");
+    }
+
+    @Test
     void aDroppedBatchIsNoLongerPending() {
         ReceivedBatch batch = tracker.received(List.of(change("app.orders", 4000, 10)));
         tracker.dropped(batch);
