@@ -274,10 +274,17 @@ abstract class ConnectPluginTest {
         long beatsBefore = heartbeatBeats(prefix);
         DoubleSummaryStatistics idle = new DoubleSummaryStatistics();
         long idleStarted = System.nanoTime();
+        int[] unknown = {0};
         await("20 s of an idle source").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            idle.accept(Http.max(Http.get(worker.metricsUrl()).body(), "lagzero_replication_lag_seconds", heartbeatTable));
+            try {
+                idle.accept(Http.max(Http.get(worker.metricsUrl()).body(), "lagzero_replication_lag_seconds", heartbeatTable));
+            } catch (AssertionError noKnownSample) {
+                unknown[0]++; // the heartbeat partition moved to a task that has not received a heartbeat yet
+            }
             return System.nanoTime() - idleStarted >= Duration.ofSeconds(20).toNanos();
         });
+        assertThat(unknown[0]).as("scrapes without a known idle lag, of %d", idle.getCount() + unknown[0])
+                .isLessThanOrEqualTo((int) idle.getCount() / 4);
         long beatsAfter = heartbeatBeats(prefix);
         System.out.printf("LAG through Kafka Connect, idle source, heartbeat every %.0f s: %d heartbeats applied in 20 s; "
                 + "lag of %s mean %.2f s, min %.2f s, max %.2f s%n", HEARTBEAT_SECONDS, beatsAfter - beatsBefore, heartbeatTable,
