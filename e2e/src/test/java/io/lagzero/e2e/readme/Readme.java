@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * README.md as a user reads it: its fenced code blocks, found by what they begin with, so a test
  * runs whatever the README says today.
  */
-final class Readme {
+public final class Readme {
     private static final Pattern FENCE = Pattern.compile("(?ms)^```([a-z]*)\\n(.*?)^```$");
 
     /** One fenced block: its language tag ({@code sql}, {@code properties} or empty) and its text. */
@@ -27,7 +27,12 @@ final class Readme {
     }
 
     static Readme read() throws IOException {
-        String text = Files.readString(Path.of(System.getProperty("lagzero.readme", "../README.md")));
+        return read(Path.of(System.getProperty("lagzero.readme", "../README.md")));
+    }
+
+    /** Any Markdown file read the same way, e.g. deploy/connect/README.md. */
+    public static Readme read(Path markdown) throws IOException {
+        String text = Files.readString(markdown);
         List<Block> blocks = new ArrayList<>();
         Matcher matcher = FENCE.matcher(text);
         while (matcher.find()) {
@@ -47,10 +52,10 @@ final class Readme {
     }
 
     /**
-     * The SQL statements of the block that starts with the comment {@code heading}, without comments,
+     * The SQL statements of the block that starts with {@code heading}, without comments,
      * one per entry.
      */
-    List<String> statements(String heading) {
+    public List<String> statements(String heading) {
         StringBuilder sql = new StringBuilder();
         for (String line : block("sql", heading).text().split("\n")) {
             if (!line.strip().startsWith("--")) {
