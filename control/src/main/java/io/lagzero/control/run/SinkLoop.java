@@ -151,14 +151,20 @@ final class SinkLoop implements Runnable {
         }
     }
 
+    /**
+     * Polls with every partition paused, so the consumer stays in its group. A rebalance meanwhile
+     * (a change topic created by its table's first change) assigns partitions unpaused, and a poll
+     * may return their records: they are given back (seek to the first) and fetched again later.
+     */
     private void waitPaused(Duration backoff) {
         consumer.pause(consumer.assignment());
         long until = System.nanoTime() + backoff.toNanos();
         for (long left = backoff.toMillis(); left > 0 && running; left = (until - System.nanoTime()) / 1_000_000) {
-            ConsumerRecords<byte[], byte[]> none = consumer.poll(Duration.ofMillis(Math.min(left, 1000)));
-            if (!none.isEmpty()) {
-                throw new IllegalStateException("a paused consumer returned records");
+            ConsumerRecords<byte[], byte[]> early = consumer.poll(Duration.ofMillis(Math.min(left, 1000)));
+            for (TopicPartition partition : early.partitions()) {
+                consumer.seek(partition, early.records(partition).get(0).offset());
             }
+            consumer.pause(consumer.assignment());
             backlog.measure(consumer);
         }
         consumer.resume(consumer.assignment());
