@@ -81,19 +81,16 @@ public final class Readme {
         return commands;
     }
 
-    /** The one command that starts with {@code program subcommand}, e.g. {@code bin/lagzero run}. */
+    /** The first command that starts with {@code program subcommand}, e.g. {@code bin/lagzero run}. */
     String command(String program, String subcommand) {
-        List<String> found = commands(program).stream().filter(c -> c.startsWith(program + " " + subcommand + " ")
-                || c.equals(program + " " + subcommand)).toList();
-        if (found.isEmpty()) {
-            throw new AssertionError("README.md shows no '" + program + " " + subcommand + "' command");
-        }
-        return found.get(0);
+        return allCommands(program, subcommand).stream().findFirst().orElseThrow(() -> new AssertionError(
+                "README.md shows no '" + program + " " + subcommand + "' command"));
     }
 
     /** The command lines that start with {@code program subcommand}, in README order. */
     List<String> allCommands(String program, String subcommand) {
-        return commands(program).stream().filter(c -> c.startsWith(program + " " + subcommand + " ")).toList();
+        String command = program + " " + subcommand;
+        return commands(program).stream().filter(c -> c.equals(command) || c.startsWith(command + " ")).toList();
     }
 
     /** Splits a shell command line into words: spaces separate, single and double quotes group. */

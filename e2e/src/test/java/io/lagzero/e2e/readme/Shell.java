@@ -18,11 +18,6 @@ final class Shell {
 
     /** A finished command: its exit code and everything it printed (stdout and stderr). */
     record Result(int exitCode, String output) {
-        /** The lines that are not log lines (a log line starts with a time stamp). */
-        List<String> messages() {
-            return output.lines().filter(line -> !line.matches("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} .*")
-                    && !line.startsWith("\tat ") && !line.isBlank()).toList();
-        }
     }
 
     private final Path directory;
