@@ -71,7 +71,7 @@ final class Progress {
         if (!streamingLagSeconds.isEmpty()) {
             Collections.sort(streamingLagSeconds);
             out.printf("lag while streaming (now − source commit time of the oldest change not yet in the target, "
-                    + "else the newest heartbeat's age): p50 %.1f s, p99 %.1f s, max %.1f s%n", percentile(0.50), percentile(0.99),
+                    + "else the newest applied change's age): p50 %.1f s, p99 %.1f s, max %.1f s%n", percentile(0.50), percentile(0.99),
                     streamingLagSeconds.get(streamingLagSeconds.size() - 1));
         }
     }

@@ -14,6 +14,11 @@ public record Lag(double seconds, double captureSeconds, double backlogSeconds, 
         PENDING_CHANGE,
         /** Nothing pending: the newest heartbeat committed in the target. */
         HEARTBEAT,
+        /**
+         * Nothing pending: the newest binlog change committed in the target, newer than the newest
+         * heartbeat (the source writes more often than the heartbeat interval).
+         */
+        APPLIED_CHANGE,
         /** Nothing pending and no heartbeat applied yet: time since the sink started. */
         SINCE_START,
         /**

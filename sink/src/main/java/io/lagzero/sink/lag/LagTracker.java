@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * The sink's end-to-end lag: {@code now − source commit time of the oldest change not yet applied};
- * with nothing pending, the age of the newest heartbeat applied in the target (before the first
- * one, the time since the sink started). Per table and overall, split into capture, backlog and
+ * with nothing pending, the age of the newest binlog change applied in the target — a heartbeat,
+ * or a newer change of a table (before the first, the time since the sink started). While the
+ * source writes steadily, the last applied change is fresher than the last heartbeat; an idle
+ * source still has the heartbeat. Per table and overall, split into capture, backlog and
  * apply. Also counts what the snapshot has committed per table. One thread reports batches; any
  * thread may read.
  */
@@ -25,12 +27,17 @@ public final class LagTracker {
     private final Set<ReceivedBatch> pending = ConcurrentHashMap.newKeySet();
     private final Map<String, TableProgress> tables = new ConcurrentHashMap<>();
     private final Collection<Consumer<String>> tableListeners = new CopyOnWriteArrayList<>();
-    private volatile AppliedHeartbeat newestHeartbeat;
+    private volatile Applied newestHeartbeat;
+    private volatile Applied newestStreamed;
     private volatile boolean snapshotFinished;
     private volatile boolean receivesHeartbeats = true;
 
-    /** A heartbeat committed in the target, with the times it passed each stage (µs). */
-    private record AppliedHeartbeat(ChangeTiming change, long receivedMicros, long appliedMicros) {
+    /** A change committed in the target, with the times it passed each stage (µs). */
+    private record Applied(ChangeTiming change, long receivedMicros, long appliedMicros) {
+        static Applied newer(Applied known, ChangeTiming change, long receivedMicros, long appliedMicros) {
+            return known != null && known.change.commitMicros() >= change.commitMicros() ? known
+                    : new Applied(change, receivedMicros, appliedMicros);
+        }
     }
 
     public LagTracker(Clock clock) {
@@ -79,12 +86,10 @@ public final class LagTracker {
         if (batch.snapshotFinished()) {
             snapshotFinished = true;
         }
-        batch.newestHeartbeat().ifPresent(heartbeat -> {
-            AppliedHeartbeat newest = newestHeartbeat;
-            if (newest == null || heartbeat.commitMicros() > newest.change().commitMicros()) {
-                newestHeartbeat = new AppliedHeartbeat(heartbeat, batch.receivedMicros(), now);
-            }
-        });
+        batch.newestHeartbeat().ifPresent(heartbeat ->
+                newestHeartbeat = Applied.newer(newestHeartbeat, heartbeat, batch.receivedMicros(), now));
+        batch.newestStreamed().ifPresent(change ->
+                newestStreamed = Applied.newer(newestStreamed, change, batch.receivedMicros(), now));
         pending.remove(batch);
     }
 
@@ -120,7 +125,7 @@ public final class LagTracker {
         if (!receivesHeartbeats) {
             return Double.NaN;
         }
-        AppliedHeartbeat heartbeat = newestHeartbeat;
+        Applied heartbeat = newestHeartbeat;
         return seconds(nowMicros() - (heartbeat == null ? startedMicros : heartbeat.change().commitMicros()));
     }
 
@@ -170,16 +175,17 @@ public final class LagTracker {
         if (!receivesHeartbeats) {
             return Lag.UNKNOWN;
         }
-        AppliedHeartbeat heartbeat = newestHeartbeat;
-        if (heartbeat == null) {
+        Applied newest = newestStreamed;
+        if (newest == null) {
             double sinceStart = seconds(now - startedMicros);
             return new Lag(sinceStart, sinceStart, 0, 0, Lag.Basis.SINCE_START);
         }
-        ChangeTiming change = heartbeat.change();
+        ChangeTiming change = newest.change();
         double total = seconds(now - change.commitMicros());
-        double backlog = change.kafkaMillis() == 0 ? 0 : seconds(heartbeat.receivedMicros() - change.kafkaMillis() * 1000);
-        double apply = seconds(heartbeat.appliedMicros() - heartbeat.receivedMicros());
-        return new Lag(total, Math.max(0, total - backlog - apply), backlog, apply, Lag.Basis.HEARTBEAT);
+        double backlog = change.kafkaMillis() == 0 ? 0 : seconds(newest.receivedMicros() - change.kafkaMillis() * 1000);
+        double apply = seconds(newest.appliedMicros() - newest.receivedMicros());
+        return new Lag(total, Math.max(0, total - backlog - apply), backlog, apply,
+                change.heartbeat() ? Lag.Basis.HEARTBEAT : Lag.Basis.APPLIED_CHANGE);
     }
 
     private TableProgress table(String table) {

@@ -22,6 +22,7 @@ public final class ReceivedBatch {
     private final Set<String> tablesSnapshotted = new HashSet<>();
     private ChangeTiming oldest;
     private ChangeTiming newestHeartbeat;
+    private ChangeTiming newestStreamed;
     private boolean snapshotFinished;
 
     ReceivedBatch(Collection<ChangeTiming> changes, long receivedMicros) {
@@ -38,6 +39,10 @@ public final class ReceivedBatch {
         changesPerTable.merge(change.table(), 1L, Long::sum);
         if (change.heartbeat() && (newestHeartbeat == null || change.commitMicros() > newestHeartbeat.commitMicros())) {
             newestHeartbeat = change;
+        }
+        if (change.snapshot() == SnapshotMark.STREAMING
+                && (newestStreamed == null || change.commitMicros() > newestStreamed.commitMicros())) {
+            newestStreamed = change;
         }
         switch (change.snapshot()) {
             case STREAMING -> snapshotFinished = true;
@@ -72,6 +77,11 @@ public final class ReceivedBatch {
 
     Optional<ChangeTiming> newestHeartbeat() {
         return Optional.ofNullable(newestHeartbeat);
+    }
+
+    /** The newest binlog change (heartbeat or not; snapshot rows have a read time, not a commit time). */
+    Optional<ChangeTiming> newestStreamed() {
+        return Optional.ofNullable(newestStreamed);
     }
 
     Map<String, Long> newestCommitPerTable() {

@@ -67,12 +67,13 @@ class LagTrackerTest {
         assertThat(tracker.newestAppliedCommitMicros("app.orders")).isZero();
         tracker.applied(batch);
         assertThat(tracker.newestAppliedCommitMicros("app.orders")).isEqualTo(clock.micros() - 12_600_000);
-        assertThat(tracker.lag().basis()).isEqualTo(Lag.Basis.SINCE_START);
+        assertThat(tracker.lag().basis()).isEqualTo(Lag.Basis.APPLIED_CHANGE);
+        assertThat(tracker.lag().seconds()).isCloseTo(12.6, within(1e-9));
     }
 
     @Test
     void withNothingPendingTheLagIsTheAgeOfTheNewestAppliedHeartbeat() {
-        ReceivedBatch batch = tracker.received(List.of(heartbeat(300, 100), heartbeat(1300, 100), change("app.orders", 50, 10)));
+        ReceivedBatch batch = tracker.received(List.of(heartbeat(300, 100), heartbeat(1300, 100), change("app.orders", 900, 10)));
         clock.advance(Duration.ofMillis(200));
         tracker.applied(batch);
 
@@ -87,6 +88,27 @@ class LagTrackerTest {
         clock.advance(Duration.ofSeconds(20));
         assertThat(tracker.lag().seconds()).as("no newer heartbeat arrives: lag keeps growing").isCloseTo(20.5, within(1e-9));
         assertThat(tracker.lag().largestPart()).isEqualTo(Lag.Part.CAPTURE);
+    }
+
+    @Test
+    void whileTheSourceWritesSteadilyTheNewestAppliedChangeIsFresherThanTheHeartbeat() {
+        tracker.applied(tracker.received(List.of(heartbeat(4000, 10), change("app.orders", 300, 100))));
+        Lag lag = tracker.lag();
+        assertThat(lag.basis()).isEqualTo(Lag.Basis.APPLIED_CHANGE);
+        assertThat(lag.seconds()).isCloseTo(0.3, within(1e-9));
+        assertThat(lag.captureSeconds()).isCloseTo(0.1, within(1e-9));
+        assertThat(tracker.heartbeatAgeSeconds()).as("the heartbeat's own age is still reported").isCloseTo(4.0, within(1e-9));
+
+        tracker.applied(tracker.received(List.of(change("app.orders", 2000, 10))));
+        assertThat(tracker.lag().seconds()).as("an older change applied later").isCloseTo(0.3, within(1e-9));
+    }
+
+    @Test
+    void snapshotRowsDoNotStandInForTheHeartbeat() {
+        clock.advance(Duration.ofSeconds(30));
+        tracker.applied(tracker.received(List.of(new ChangeTiming("app.orders", clock.micros(), 0, false, SnapshotMark.ROW))));
+        assertThat(tracker.lag().basis()).as("a snapshot row has a read time, not a commit time").isEqualTo(Lag.Basis.SINCE_START);
+        assertThat(tracker.lag().seconds()).isEqualTo(30.0);
     }
 
     @Test
