@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.DoubleSummaryStatistics;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -204,8 +205,8 @@ class LagTest {
 
     /** Own prefix and data directory per measurement, on the class's shared Kafka broker. */
     private static PipelineConfig config(String db, String prefix, Path dataDir) {
-        return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, target.url(db),
+        return PipelineConfig.of(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, target.url(db),
                 MariaDbServer.USER, MariaDbServer.PASSWORD, TableSelector.parse(db + ".orders"),
-                Optional.of(kafka.bootstrapServers()), dataDir, prefix, 1000, 1);
+                Optional.of(kafka.bootstrapServers()), dataDir, prefix, Map.of());
     }
 }

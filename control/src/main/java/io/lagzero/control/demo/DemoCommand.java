@@ -17,6 +17,7 @@ import io.lagzero.control.verify.Verifier;
 import io.lagzero.control.verify.VerifyReport;
 import io.lagzero.control.verify.VerifySettings;
 import io.lagzero.control.verify.VerifyText;
+import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.testkit.MariaDbServer;
 import java.io.BufferedReader;
@@ -58,8 +59,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How long the live writer keeps going after the snapshot (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2000", description = "Changes per target transaction (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "N", description = LagzeroSinkConfig.BATCH_SIZE_DOC + " Default: "
+            + LagzeroSinkConfig.BATCH_SIZE_DEFAULT + ".")
+    String batchSize;
 
     @Spec
     CommandSpec spec;
@@ -108,9 +110,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private List<TableComparison> migrate(Sandbox sandbox, Map<TableId, Long> totals) throws Exception {
-        PipelineConfig config = new PipelineConfig(sandbox.sourceUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD,
+        PipelineConfig config = PipelineConfig.of(sandbox.sourceUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 sandbox.targetUrl(), sandbox.targetUser(), sandbox.targetPassword(),
-                TableSelector.parse(DemoSchema.DATABASE + ".*"), Optional.empty(), sandbox.dataDir(), "demo", batchSize, 1);
+                TableSelector.parse(DemoSchema.DATABASE + ".*"), Optional.empty(), sandbox.dataDir(), "demo",
+                batchSize == null ? Map.of() : Map.of(LagzeroSinkConfig.BATCH_SIZE, batchSize));
         try (Pipeline pipeline = Pipeline.start(config);
                 Connection writerConnection = sandbox.connectAsApplication()) {
             Progress progress = new Progress(pipeline, totals, out);

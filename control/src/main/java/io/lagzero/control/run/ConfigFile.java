@@ -15,7 +15,9 @@ import picocli.CommandLine;
 /**
  * The {@code --config} file: Java properties whose keys are the long option names without the
  * dashes ({@code source=jdbc:...}, {@code source-user=...}), plus {@code source-password} and
- * {@code target-password}. Flags given on the command line win over the file.
+ * {@code target-password}; the sink connector's keys may be spelt as in a Kafka Connect config
+ * ({@code ddl.policy} for {@code ddl-policy}, {@code connection.url} for {@code target}). Flags given
+ * on the command line win over the file.
  */
 public final class ConfigFile {
     private static final List<String> PASSWORD_KEYS = List.of("source-password", "target-password");
@@ -39,7 +41,15 @@ public final class ConfigFile {
         } catch (IOException e) {
             throw new SetupException("Cannot read --config " + file + ": " + e.getMessage() + ". Fix: give a readable properties file.");
         }
-        return new ConfigFile(file, properties);
+        Properties named = new Properties();
+        for (String key : properties.stringPropertyNames()) {
+            String name = SinkKeys.fromPluginSpelling(key);
+            if (named.containsKey(name)) {
+                throw new SetupException("--config " + file + " sets " + name + " twice (as " + key + " too). Fix: keep one");
+            }
+            named.setProperty(name, properties.getProperty(key));
+        }
+        return new ConfigFile(file, named);
     }
 
     /** Every key must be an option of some command, or a password: a misspelt key would be ignored silently. */
@@ -52,7 +62,7 @@ public final class ConfigFile {
                         .filter(k -> distance(k, key) <= 2).map(k -> "did you mean " + k + "? ").orElse("");
                 throw new SetupException("--config " + file + " has the unknown key '" + key + "'. Fix: " + suggestion
                         + "keys are the long option names without dashes (lagzero run --help), plus "
-                        + String.join(" and ", PASSWORD_KEYS));
+                        + String.join(" and ", PASSWORD_KEYS) + ", or the sink connector's keys (docs/sink-config.md)");
             }
         }
     }
@@ -76,7 +86,10 @@ public final class ConfigFile {
     }
 
     public CommandLine.IDefaultValueProvider defaults() {
-        return new CommandLine.PropertiesDefaultProvider(properties);
+        // picocli interpolates ${...} in default values; a value such as stage_${source.table} is meant literally.
+        Properties literal = new Properties();
+        properties.stringPropertyNames().forEach(key -> literal.setProperty(key, properties.getProperty(key).replace("${", "$${")));
+        return new CommandLine.PropertiesDefaultProvider(literal);
     }
 
     /** A password from the environment variable, else from the file; never from the command line. */

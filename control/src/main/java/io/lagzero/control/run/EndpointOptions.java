@@ -4,7 +4,9 @@ import io.lagzero.connector.JdbcEndpoint;
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,6 +68,24 @@ public final class EndpointOptions {
         return required(targetUser, "--target-user", "the target user, e.g. --target-user lagzero");
     }
 
+    /** --target, or the sink key connection.url given instead; both given must agree. */
+    String targetUrlOr(String connectionUrl) {
+        return connectionUrl == null ? targetUrl() : same("--target", target, LagzeroSinkConfig.CONNECTION_URL, connectionUrl);
+    }
+
+    /** --target-user, or the sink key connection.username given instead; both given must agree. */
+    String targetUserOr(String connectionUsername) {
+        return connectionUsername == null ? targetUser()
+                : same("--target-user", targetUser, LagzeroSinkConfig.CONNECTION_USERNAME, connectionUsername);
+    }
+
+    private static String same(String option, String optionValue, String key, String keyValue) {
+        if (optionValue != null && !optionValue.equals(keyValue)) {
+            throw new SetupException(option + " and the sink key " + key + " disagree. Fix: give one of them");
+        }
+        return keyValue;
+    }
+
     public String targetPassword() {
         return configFile.password("LAGZERO_TARGET_PASSWORD", "target-password");
     }
@@ -74,8 +94,18 @@ public final class EndpointOptions {
         return TableSelector.parse(tables);
     }
 
+    /** Parses {@code --column-mapping}; a bad rule stops the command with the parser's message. */
     public ColumnMapping columnMapping() {
-        return PipelineConfig.columnMapping(columnMapping);
+        try {
+            return columnMapping == null ? ColumnMapping.EMPTY : ColumnMapping.parse(columnMapping);
+        } catch (IllegalArgumentException e) {
+            throw new SetupException(e.getMessage().replace(ColumnMapping.CONFIG_KEY, "--column-mapping"), e);
+        }
+    }
+
+    /** {@code --column-mapping} as given, for the sink to parse. */
+    Optional<String> columnMappingRules() {
+        return Optional.ofNullable(columnMapping);
     }
 
     private static String required(String value, String option, String what) {

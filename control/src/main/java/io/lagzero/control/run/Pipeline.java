@@ -94,8 +94,8 @@ public final class Pipeline implements AutoCloseable {
         sinkGroup = new SinkGroup(bootstrapServers, config.sinkGroupId());
         SourceSettings sourceSettings = config.source(bootstrapServers);
         startOverIfASnapshotWasCutOff(sourceSettings);
-        sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), topics(), config.batchSize(), applier,
-                monitor.tracker(), monitor.sinkMeters());
+        sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), topics(), applier,
+                config.sink().retries(), monitor.tracker(), monitor.sinkMeters());
         sinkThread = new Thread(sink, "lagzero-sink");
         sinkThread.start();
         source = EmbeddedSource.start(sourceSettings, sourceDatabase, Duration.ofMinutes(2), CachedSchemaJsonConverter::new);
