@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.Lagzero;
-import io.lagzero.control.http.ControlServer;
+import io.lagzero.control.health.StatusJson;
 import io.lagzero.control.run.MonitoringSettings;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
-import io.lagzero.control.status.PipelineStatus;
+import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.testkit.KafkaBroker;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.ServerDirs;
@@ -178,7 +178,7 @@ class LagTest {
         StringWriter out = new StringWriter();
         int exit = Lagzero.execute(new String[] {"status", "--url", "http://localhost:" + port, "--json"},
                 new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
-        PipelineStatus status = ControlServer.JSON.readValue(out.toString(), PipelineStatus.class);
+        PipelineStatus status = StatusJson.read(out.toString());
         assertThat(exit).as("exit code of lagzero status --json: %s", out).isEqualTo(expectedExit);
         return status;
     }

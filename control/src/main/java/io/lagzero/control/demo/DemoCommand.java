@@ -6,7 +6,7 @@ import io.lagzero.control.cutover.Cutover;
 import io.lagzero.control.cutover.CutoverPlan;
 import io.lagzero.control.cutover.CutoverState;
 import io.lagzero.control.cutover.SourceFreeze;
-import io.lagzero.control.run.DurationConverter;
+import io.lagzero.control.cli.DurationConverter;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.status.StatusEndpoint;

@@ -2,7 +2,7 @@ package io.lagzero.control.run;
 
 import io.lagzero.connector.EmbeddedSource;
 import io.lagzero.connector.JdbcConnections;
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourceDatabase;
 import io.lagzero.connector.SourceOffsets;
@@ -79,7 +79,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             applier.checkExistingTables(sinkTables(applicationTables));
         } catch (IllegalArgumentException e) {
-            throw new SetupException(e.getMessage(), e);
+            throw new UserError(e.getMessage(), e);
         }
         monitor = new PipelineMonitor(monitoring, applicationTables.stream().map(TableId::toString).toList(),
                 SourceRowCounts.countInBackground(config, applicationTables), new PipelineMonitor.Failures(
@@ -113,7 +113,7 @@ public final class Pipeline implements AutoCloseable {
             table.ensure(c, config.sourceUser());
             SignalTable.ensure(c, sourceDatabase, config.sourceUser()).ifPresent(LOG::warn);
         } catch (SQLException e) {
-            throw new SetupException("Cannot prepare lagzero's tables on the source: " + e.getMessage(), e);
+            throw new UserError("Cannot prepare lagzero's tables on the source: " + e.getMessage(), e);
         }
         return table;
     }
@@ -122,7 +122,7 @@ public final class Pipeline implements AutoCloseable {
         try (Connection ignored = JdbcConnections.open("target", config.targetUrl(), config.targetUser(), config.targetPassword())) {
             LOG.debug("Target reachable");
         } catch (SQLException e) {
-            throw new SetupException("Cannot close the target connection: " + e.getMessage(), e);
+            throw new UserError("Cannot close the target connection: " + e.getMessage(), e);
         }
     }
 

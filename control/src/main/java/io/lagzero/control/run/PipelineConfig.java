@@ -1,7 +1,8 @@
 package io.lagzero.control.run;
 
+import io.lagzero.control.cli.SinkKeys;
 import io.lagzero.connector.JdbcEndpoint;
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.sink.apply.TargetSettings;
@@ -78,7 +79,7 @@ public record PipelineConfig(
 
     private static void require(String value, String option, String what) {
         if (value == null || value.isBlank()) {
-            throw new SetupException(option + " is missing. Fix: give " + what + " (or set it in --config).");
+            throw new UserError(option + " is missing. Fix: give " + what + " (or set it in --config).");
         }
     }
 

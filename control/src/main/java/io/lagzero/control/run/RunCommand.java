@@ -1,6 +1,11 @@
 package io.lagzero.control.run;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.SinkOptions;
+import io.lagzero.control.cli.SinkKeys;
+import io.lagzero.control.cli.DurationConverter;
+import io.lagzero.control.cli.UsesEndpoints;
+import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -103,7 +108,7 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
             while (!stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
                 Optional<Throwable> failure = pipeline.failure();
                 if (failure.isPresent()) {
-                    throw new SetupException("The pipeline stopped: " + failure.get().getMessage(), failure.get());
+                    throw new UserError("The pipeline stopped: " + failure.get().getMessage(), failure.get());
                 }
                 LOG.info("source produced {} snapshot rows and {} binlog changes; sink applied {} rows; backlog {} changes; {}",
                         pipeline.sourceProgress().snapshotRows(), pipeline.sourceProgress().changes(),

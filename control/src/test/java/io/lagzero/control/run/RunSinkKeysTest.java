@@ -1,9 +1,10 @@
 package io.lagzero.control.run;
 
+import io.lagzero.control.cli.SinkKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.control.Lagzero;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.connect.SinkSettings;
@@ -78,7 +79,7 @@ class RunSinkKeysTest {
         EXAMPLES.forEach((key, value) -> {
             if (LagzeroSinkConfig.CONFIG_DEF.configKeys().get(key).type == ConfigDef.Type.PASSWORD) {
                 assertThatThrownBy(() -> run(List.of("run", "--sink", key + "=" + value), null))
-                        .as(key).isInstanceOf(SetupException.class).hasMessageContaining("never taken from the command line")
+                        .as(key).isInstanceOf(UserError.class).hasMessageContaining("never taken from the command line")
                         .hasMessageNotContaining(value);
             } else {
                 List<String> args = key.startsWith("connection.") ? baseArgsWithout(SinkKeys.runName(key)) : baseArgsWithout();
@@ -103,22 +104,22 @@ class RunSinkKeysTest {
     void aKeyGivenTwiceOrAnUnknownOneIsOneLineWithTheFix() {
         List<String> twice = baseArgsWithout();
         twice.addAll(List.of("--ddl-policy", "ignore", "--sink", "ddl.policy=stop"));
-        assertThatThrownBy(() -> run(twice, null)).isInstanceOf(SetupException.class).hasMessageContaining("given twice");
+        assertThatThrownBy(() -> run(twice, null)).isInstanceOf(UserError.class).hasMessageContaining("given twice");
 
         List<String> unknown = baseArgsWithout();
         unknown.addAll(List.of("--sink", "ddl.polcy=stop"));
-        assertThatThrownBy(() -> run(unknown, null)).isInstanceOf(SetupException.class).hasMessageContaining("Fix:");
+        assertThatThrownBy(() -> run(unknown, null)).isInstanceOf(UserError.class).hasMessageContaining("Fix:");
 
         List<String> disagree = baseArgsWithout();
         disagree.addAll(List.of("--sink", "connection.url=" + EXAMPLES.get("connection.url")));
-        assertThatThrownBy(() -> run(disagree, null)).isInstanceOf(SetupException.class).hasMessageContaining("disagree");
+        assertThatThrownBy(() -> run(disagree, null)).isInstanceOf(UserError.class).hasMessageContaining("disagree");
     }
 
     @Test
     void thePluginsMessagesNameRunsOptions() {
         List<String> args = baseArgsWithout();
         args.addAll(List.of("--ddl-policy", "exec"));
-        assertThatThrownBy(() -> run(args, null)).isInstanceOf(SetupException.class)
+        assertThatThrownBy(() -> run(args, null)).isInstanceOf(UserError.class)
                 .hasMessage("--ddl-policy 'exec' is unknown. Fix: use one of [stop, ignore]");
     }
 

@@ -1,4 +1,4 @@
-package io.lagzero.control.run;
+package io.lagzero.control.cli;
 
 import static io.lagzero.sink.connect.LagzeroSinkConfig.COLUMN_MAPPING;
 import static io.lagzero.sink.connect.LagzeroSinkConfig.CONNECTION_PASSWORD;
@@ -8,7 +8,6 @@ import static io.lagzero.sink.connect.LagzeroSinkConfig.SOURCE_CONNECTION_PASSWO
 import static io.lagzero.sink.connect.LagzeroSinkConfig.SOURCE_CONNECTION_URL;
 import static io.lagzero.sink.connect.LagzeroSinkConfig.SOURCE_CONNECTION_USERNAME;
 
-import io.lagzero.connector.SetupException;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.connect.SinkSettings;
 import java.util.Comparator;
@@ -49,7 +48,7 @@ public final class SinkKeys {
     }
 
     /** Whether the key has its own option (else an endpoint option or a password source gives it). */
-    static boolean hasOwnOption(String key) {
+    public static boolean hasOwnOption(String key) {
         return !ENDPOINT_NAMES.containsKey(key);
     }
 
@@ -76,13 +75,13 @@ public final class SinkKeys {
             return new LagzeroSinkConfig(props).settings();
         } catch (ConfigException e) {
             String message = inRunNames(e.getMessage());
-            throw new SetupException(message.contains("Fix:") ? message
+            throw new UserError(message.contains("Fix:") ? message
                     : message + ". Fix: see lagzero run --help or docs/sink-config.md for the values it takes");
         }
     }
 
     /** A message of the plugin's, with each key named as lagzero run's user gives it. */
-    static String inRunNames(String message) {
+    public static String inRunNames(String message) {
         String text = message;
         for (String key : LONGEST_FIRST) {
             String name = hasOwnOption(key) || !runName(key).endsWith("password") ? "--" + runName(key) : runName(key);

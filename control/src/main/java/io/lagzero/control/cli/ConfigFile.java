@@ -1,6 +1,5 @@
-package io.lagzero.control.run;
+package io.lagzero.control.cli;
 
-import io.lagzero.connector.SetupException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -39,13 +38,13 @@ public final class ConfigFile {
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new SetupException("Cannot read --config " + file + ": " + e.getMessage() + ". Fix: give a readable properties file.");
+            throw new UserError("Cannot read --config " + file + ": " + e.getMessage() + ". Fix: give a readable properties file.");
         }
         Properties named = new Properties();
         for (String key : properties.stringPropertyNames()) {
             String name = SinkKeys.fromPluginSpelling(key);
             if (named.containsKey(name)) {
-                throw new SetupException("--config " + file + " sets " + name + " twice (as " + key + " too). Fix: keep one");
+                throw new UserError("--config " + file + " sets " + name + " twice (as " + key + " too). Fix: keep one");
             }
             named.setProperty(name, properties.getProperty(key));
         }
@@ -60,7 +59,7 @@ public final class ConfigFile {
             if (!known.contains(key)) {
                 String suggestion = known.stream().min(Comparator.comparingInt(k -> distance(k, key)))
                         .filter(k -> distance(k, key) <= 2).map(k -> "did you mean " + k + "? ").orElse("");
-                throw new SetupException("--config " + file + " has the unknown key '" + key + "'. Fix: " + suggestion
+                throw new UserError("--config " + file + " has the unknown key '" + key + "'. Fix: " + suggestion
                         + "keys are the long option names without dashes (lagzero run --help), plus "
                         + String.join(" and ", PASSWORD_KEYS) + ", or the sink connector's keys (docs/sink-config.md)");
             }

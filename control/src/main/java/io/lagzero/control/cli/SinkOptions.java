@@ -1,6 +1,5 @@
-package io.lagzero.control.run;
+package io.lagzero.control.cli;
 
-import io.lagzero.connector.SetupException;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.util.HashMap;
 import java.util.Locale;
@@ -39,7 +38,7 @@ public final class SinkOptions implements CommandLine.IModelTransformer {
      * The sink keys given on the command line, through the options above or {@code --sink KEY=VALUE};
      * a key given both ways is an error, and so is a password on the command line.
      */
-    static Map<String, String> given(CommandSpec spec, Map<String, String> sinkPairs) {
+    public static Map<String, String> given(CommandSpec spec, Map<String, String> sinkPairs) {
         Map<String, String> given = new HashMap<>();
         for (ConfigKey key : LagzeroSinkConfig.CONFIG_DEF.configKeys().values()) {
             if (SinkKeys.hasOwnOption(key.name)) {
@@ -53,16 +52,16 @@ public final class SinkOptions implements CommandLine.IModelTransformer {
             String key = pair.getKey();
             ConfigKey known = LagzeroSinkConfig.CONFIG_DEF.configKeys().get(key);
             if (known == null) {
-                throw new SetupException("--sink " + key + ": not a key of the sink. Fix: use a key of docs/sink-config.md");
+                throw new UserError("--sink " + key + ": not a key of the sink. Fix: use a key of docs/sink-config.md");
             }
             if (known.type == ConfigDef.Type.PASSWORD) {
                 String variable = "LAGZERO_" + SinkKeys.runName(key).replace('-', '_').toUpperCase(Locale.ROOT);
-                throw new SetupException("--sink " + key + ": passwords are never taken from the command line, where "
+                throw new UserError("--sink " + key + ": passwords are never taken from the command line, where "
                         + "other users see them (ps, shell history). Fix: export " + variable + "=… or put "
                         + SinkKeys.runName(key) + "=… in the --config file");
             }
             if (given.containsKey(key)) {
-                throw new SetupException("--sink " + key + " and --" + SinkKeys.runName(key) + " are the same setting, "
+                throw new UserError("--sink " + key + " and --" + SinkKeys.runName(key) + " are the same setting, "
                         + "given twice. Fix: give one of them");
             }
             given.put(key, pair.getValue());

@@ -1,7 +1,6 @@
-package io.lagzero.control.run;
+package io.lagzero.control.cli;
 
 import io.lagzero.connector.JdbcEndpoint;
-import io.lagzero.connector.SetupException;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
@@ -69,19 +68,19 @@ public final class EndpointOptions {
     }
 
     /** --target, or the sink key connection.url given instead; both given must agree. */
-    String targetUrlOr(String connectionUrl) {
+    public String targetUrlOr(String connectionUrl) {
         return connectionUrl == null ? targetUrl() : same("--target", target, LagzeroSinkConfig.CONNECTION_URL, connectionUrl);
     }
 
     /** --target-user, or the sink key connection.username given instead; both given must agree. */
-    String targetUserOr(String connectionUsername) {
+    public String targetUserOr(String connectionUsername) {
         return connectionUsername == null ? targetUser()
                 : same("--target-user", targetUser, LagzeroSinkConfig.CONNECTION_USERNAME, connectionUsername);
     }
 
     private static String same(String option, String optionValue, String key, String keyValue) {
         if (optionValue != null && !optionValue.equals(keyValue)) {
-            throw new SetupException(option + " and the sink key " + key + " disagree. Fix: give one of them");
+            throw new UserError(option + " and the sink key " + key + " disagree. Fix: give one of them");
         }
         return keyValue;
     }
@@ -99,18 +98,18 @@ public final class EndpointOptions {
         try {
             return columnMapping == null ? ColumnMapping.EMPTY : ColumnMapping.parse(columnMapping);
         } catch (IllegalArgumentException e) {
-            throw new SetupException(e.getMessage().replace(ColumnMapping.CONFIG_KEY, "--column-mapping"), e);
+            throw new UserError(e.getMessage().replace(ColumnMapping.CONFIG_KEY, "--column-mapping"), e);
         }
     }
 
     /** {@code --column-mapping} as given, for the sink to parse. */
-    Optional<String> columnMappingRules() {
+    public Optional<String> columnMappingRules() {
         return Optional.ofNullable(columnMapping);
     }
 
     private static String required(String value, String option, String what) {
         if (value == null || value.isBlank()) {
-            throw new SetupException(option + " is missing. Fix: give " + what + " (or set it in --config).");
+            throw new UserError(option + " is missing. Fix: give " + what + " (or set it in --config).");
         }
         return value;
     }
