@@ -47,7 +47,7 @@ class StatusTableTest {
     @Test
     void theJsonRoundTripsAndTheStateIsTheExitCode() throws Exception {
         String json = StatusJson.write(SNAPSHOTTING);
-        assertThat(json).contains("\"state\":\"LAGGING\"").contains("\"sourceRows\":null");
+        assertThat(json).contains("\"state\" : \"LAGGING\"").contains("\"sourceRows\" : null");
         assertThat(StatusJson.read(json)).isEqualTo(SNAPSHOTTING);
         assertThat(State.HEALTHY.exitCode()).isZero();
         assertThat(State.LAGGING.exitCode()).isEqualTo(1);
