@@ -20,12 +20,21 @@ public final class SinkOptions implements CommandLine.IModelTransformer {
     public CommandSpec transform(CommandSpec spec) {
         for (ConfigKey key : LagzeroSinkConfig.CONFIG_DEF.configKeys().values()) {
             if (SinkKeys.hasOwnOption(key.name)) {
+                // picocli would read ${source.table} in a description as a variable to fill in.
+                String description = (key.documentation + " Default: " + defaultText(key) + ".").replace("${", "$${");
                 spec.addOption(OptionSpec.builder("--" + SinkKeys.runName(key.name)).type(String.class)
-                        .paramLabel(key.type.name()).description(key.documentation + " Default: " + defaultText(key) + ".")
-                        .build());
+                        .paramLabel(paramLabel(key.type)).description(description).build());
             }
         }
         return spec;
+    }
+
+    private static String paramLabel(ConfigDef.Type type) {
+        return switch (type) {
+            case BOOLEAN -> "true|false";
+            case INT, LONG, SHORT -> "N";
+            default -> "VALUE";
+        };
     }
 
     private static String defaultText(ConfigKey key) {

@@ -129,6 +129,8 @@ class RunSinkKeysTest {
                 .findOption("--secondary-indexes");
         assertThat(String.join(" ", option.description())).startsWith(LagzeroSinkConfig.SECONDARY_INDEXES_DOC)
                 .endsWith("Default: " + LagzeroSinkConfig.SECONDARY_INDEXES_DEFAULT + ".");
+        assertThat(Lagzero.commandLine().getSubcommands().get("run").getUsageMessage().replaceAll("\\s+", ""))
+                .as("placeholders are shown, not filled in").contains("'stage_${source.table}'").doesNotContain("null");
     }
 
     /** The plugin's settings from the same endpoints plus this one key. */
