@@ -1,7 +1,7 @@
 package io.lagzero.sink.dialect;
 
 import io.lagzero.sink.event.Column;
-import io.lagzero.sink.index.SecondaryIndex;
+import io.lagzero.sink.source.SecondaryIndex;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
