@@ -3,7 +3,7 @@ package io.lagzero.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lagzero.bench.SnapshotRun.Rate;
-import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.testkit.ConnectWorker.CpuTime;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,5 @@
-package io.lagzero.connector.heartbeat;
+package io.lagzero.connector;
 
-import io.lagzero.connector.OwnTables;
-import io.lagzero.connector.SetupException;
-import io.lagzero.connector.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
 

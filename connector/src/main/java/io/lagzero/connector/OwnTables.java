@@ -1,6 +1,5 @@
 package io.lagzero.connector;
 
-import io.lagzero.connector.heartbeat.HeartbeatTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package io.lagzero.control.cutover;
 
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.connector.JdbcConnections;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableId;
-import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.Verifier;
 import java.io.BufferedReader;

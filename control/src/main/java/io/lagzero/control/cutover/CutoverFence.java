@@ -1,6 +1,6 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.control.verify.SqlFlavor;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

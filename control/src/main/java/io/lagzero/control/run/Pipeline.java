@@ -1,6 +1,7 @@
 package io.lagzero.control.run;
 
 import io.lagzero.connector.EmbeddedSource;
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.connector.JdbcConnections;
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.SignalTable;
@@ -10,7 +11,6 @@ import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.SourceProgress;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableId;
-import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.connector.heartbeat.HeartbeatWriter;
 import io.lagzero.control.http.ControlServer;
 import io.lagzero.sink.apply.ChangeApplier;

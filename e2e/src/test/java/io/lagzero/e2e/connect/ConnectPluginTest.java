@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.connector.TableId;
-import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.control.Lagzero;
 import io.lagzero.control.http.ControlServer;
 import io.lagzero.control.status.PipelineStatus;
