@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lagzero.connector.SignalTable;
-import io.lagzero.connector.TableId;
 import io.lagzero.control.verify.LastPass;
 import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.MariaDbServer;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package io.lagzero.control.cutover;
 
 import io.lagzero.connector.SetupException;
-import io.lagzero.connector.TableId;
 import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,7 +1,7 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.connector.TableId;
 import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

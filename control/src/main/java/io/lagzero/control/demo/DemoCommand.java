@@ -1,6 +1,5 @@
 package io.lagzero.control.demo;
 
-import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.cutover.Cutover;
 import io.lagzero.control.cutover.CutoverPlan;
@@ -17,6 +16,7 @@ import io.lagzero.control.verify.Verifier;
 import io.lagzero.control.verify.VerifyReport;
 import io.lagzero.control.verify.VerifySettings;
 import io.lagzero.control.verify.VerifyText;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.testkit.MariaDbServer;
 import java.io.BufferedReader;

@@ -1,6 +1,6 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.event.TableId;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

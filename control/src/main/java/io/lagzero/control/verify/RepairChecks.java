@@ -2,7 +2,7 @@ package io.lagzero.control.verify;
 
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.SignalTable;
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,10 +1,10 @@
 package io.lagzero.control.verify;
 
 import io.lagzero.connector.SetupException;
-import io.lagzero.connector.TableId;
 import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.control.run.UsesEndpoints;
+import io.lagzero.sink.event.TableId;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import io.lagzero.connector.HeartbeatTable;
-import io.lagzero.connector.TableId;
 import io.lagzero.control.Lagzero;
 import io.lagzero.control.http.ControlServer;
 import io.lagzero.control.status.PipelineStatus;
@@ -17,6 +16,7 @@ import io.lagzero.control.verify.TableComparison;
 import io.lagzero.e2e.Target;
 import io.lagzero.e2e.TypeMatrix;
 import io.lagzero.e2e.readme.Readme;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.ConnectWorker;
 import io.lagzero.testkit.ConnectorConfigs;
 import io.lagzero.testkit.ConnectorConfigs.ConnectorConfig;
