@@ -1,6 +1,5 @@
 package io.lagzero.control.run;
 
-import io.lagzero.connector.JdbcEndpoint;
 import io.lagzero.connector.SetupException;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
@@ -8,6 +7,7 @@ import io.lagzero.sink.apply.DdlPolicy;
 import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
+import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.index.SecondaryIndexes;
 import io.lagzero.sink.source.SourceCatalog;
 import io.lagzero.sink.mapping.ColumnMapping;
@@ -104,8 +104,8 @@ public record PipelineConfig(
 
     @Override
     public String toString() {
-        return "PipelineConfig[source=" + JdbcEndpoint.redacted(sourceUrl) + " as " + sourceUser + ", target="
-                + JdbcEndpoint.redacted(targetUrl) + " as " + targetUser
+        return "PipelineConfig[source=" + Dialects.withoutQuery(sourceUrl) + " as " + sourceUser + ", target="
+                + Dialects.withoutQuery(targetUrl) + " as " + targetUser
                 + ", tables=" + tables.patterns() + ", kafka=" + kafka.orElse("embedded") + ", dataDir=" + dataDir
                 + ", topicPrefix=" + topicPrefix + ", batchSize=" + batchSize + ", columnMapping=" + columnMapping.rules()
                 + ", ddlPolicy=" + ddlPolicy + ", nulHandling=" + nulHandling + ", secondaryIndexes=" + secondaryIndexes
