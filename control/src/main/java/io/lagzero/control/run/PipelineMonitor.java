@@ -1,10 +1,10 @@
 package io.lagzero.control.run;
 
-import io.lagzero.control.Version;
 import io.lagzero.control.status.PipelineStatus;
 import io.lagzero.control.status.PipelineStatus.LagParts;
 import io.lagzero.control.status.PipelineStatus.State;
 import io.lagzero.control.status.PipelineStatus.TableStatus;
+import io.lagzero.sink.connect.Version;
 import io.lagzero.sink.lag.Lag;
 import io.lagzero.sink.lag.LagTracker;
 import io.lagzero.sink.metrics.MicrometerApplyMetrics;

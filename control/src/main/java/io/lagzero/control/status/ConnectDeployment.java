@@ -1,8 +1,8 @@
 package io.lagzero.control.status;
 
-import io.lagzero.control.Version;
 import io.lagzero.control.status.PipelineStatus.State;
 import io.lagzero.control.status.PipelineStatus.TableStatus;
+import io.lagzero.sink.connect.Version;
 import io.lagzero.testkit.ConnectRest;
 import io.lagzero.testkit.ConnectorStatus;
 import java.io.IOException;

@@ -68,6 +68,6 @@ public final class LagzeroSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return Version.get();
+        return Version.current();
     }
 }
