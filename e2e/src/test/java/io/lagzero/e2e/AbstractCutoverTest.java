@@ -155,7 +155,7 @@ abstract class AbstractCutoverTest {
                     + "freeze is in the target", "cutover: switched — switch now");
             Matcher frozenFor = Pattern.compile("Writes were frozen for (\\d+\\.\\d{3}) s").matcher(cutover.out());
             assertThat(frozenFor.find()).isTrue();
-            System.out.println("CUTOVER " + target.flavor() + ": writes frozen for " + frozenFor.group(1) + " s; "
+            System.out.println("CUTOVER " + target.dialect().name() + ": writes frozen for " + frozenFor.group(1) + " s; "
                     + application.accepted.size() + " application inserts accepted, "
                     + application.refused + " refused after the freeze");
             assertThat(readOnly()).as("the source stays frozen").isTrue();
@@ -327,7 +327,7 @@ abstract class AbstractCutoverTest {
     private List<TableComparison> compare() throws SQLException {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = source.connect(""); Connection t = target.connect()) {
-            results.add(new TableComparator(s, t, target.flavor(), target.qualifier()).compare(new TableId(DB, "orders")));
+            results.add(new TableComparator(s, t, target.qualifier()).compare(new TableId(DB, "orders")));
         }
         return results;
     }

@@ -10,7 +10,6 @@ import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
-import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.sink.event.TableId;
@@ -129,7 +128,7 @@ abstract class AbstractPipelineTest {
         }
         try (Connection t = target.server().connect(db); Statement s = t.createStatement()) {
             assertThat(text(s, "SELECT COUNT(*) FROM accounts")).isEqualTo("3");
-            s.execute(target.flavor() == SqlFlavor.POSTGRES
+            s.execute(target.postgres()
                     ? "ALTER TABLE accounts ALTER COLUMN owner TYPE VARCHAR(80)"
                     : "ALTER TABLE accounts MODIFY owner VARCHAR(80) NOT NULL");
         }
@@ -165,7 +164,7 @@ abstract class AbstractPipelineTest {
                 ResultSet expected = q.executeQuery("SELECT UNHEX(user_sig) FROM visits WHERE id = 101");
                 Connection t = target.server().connect(db);
                 Statement tq = t.createStatement();
-                ResultSet actual = tq.executeQuery("SELECT " + target.flavor().quote("user_signature") + " FROM "
+                ResultSet actual = tq.executeQuery("SELECT " + target.dialect().quote("user_signature") + " FROM "
                         + qualified(db, "visits") + " WHERE id = 101")) {
             assertThat(expected.next() && actual.next()).isTrue();
             assertThat(actual.getBytes(1)).hasSize(32).isEqualTo(expected.getBytes(1));
@@ -245,7 +244,7 @@ abstract class AbstractPipelineTest {
             assertThat(java.nio.file.Files.readString(dataDir.resolve("2.log")))
                     .contains("The previous initial snapshot did not finish");
         } finally {
-            keepLogs(dataDir, target.flavor().name().toLowerCase());
+            keepLogs(dataDir, target.dialect().name());
             ServerDirs.deleteRecursively(dataDir);
         }
     }
@@ -367,7 +366,7 @@ abstract class AbstractPipelineTest {
     private List<TableComparison> compare(String targetDb, List<TableId> tables) {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = source.connect(""); Connection t = target.server().connect(targetDb)) {
-            TableComparator comparator = new TableComparator(s, t, target.flavor(), targetQualifier(targetDb));
+            TableComparator comparator = new TableComparator(s, t, targetQualifier(targetDb));
             for (TableId table : tables) {
                 results.add(comparator.compare(table));
             }
@@ -400,7 +399,7 @@ abstract class AbstractPipelineTest {
     }
 
     private String qualified(String db, String table) {
-        return target.flavor().qualified(targetQualifier(db), table);
+        return target.dialect().qualified(targetQualifier(db), table);
     }
 
     private static String text(Statement s, String sql) throws SQLException {

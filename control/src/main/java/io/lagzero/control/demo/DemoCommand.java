@@ -9,7 +9,6 @@ import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.status.StatusEndpoint;
-import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.control.verify.Verifier;
@@ -170,8 +169,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("comparing source and target row by row ...");
         List<TableComparison> results = new ArrayList<>();
         try (Connection source = sandbox.source().connect(DemoSchema.DATABASE); Connection target = sandbox.connectTarget()) {
-            TableComparator comparator = new TableComparator(source, target, SqlFlavor.of(sandbox.targetUrl()),
-                    sandbox.targetQualifier());
+            TableComparator comparator = new TableComparator(source, target, sandbox.targetQualifier());
             for (TableId table : DemoSchema.TABLES) {
                 long started = System.nanoTime();
                 TableComparison result = comparator.compare(table);

@@ -192,7 +192,7 @@ abstract class ConnectPluginTest {
                     + " (id INT PRIMARY KEY, points INT NOT NULL CHECK (points >= 0), note VARCHAR(20) NULL)");
         }
         // Other tests' connectors share this worker and Kafka: a prefix and server id of its own.
-        String prefix = "lzdlq" + target.flavor().name().toLowerCase();
+        String prefix = "lzdlq" + target.dialect().name();
         Connectors connectors = register(db, prefix, "184055", "-dlq");
         source.execute(db, "INSERT INTO scores VALUES (200, -1, 'rejected')", "UPDATE scores SET points = -2 WHERE id = 50",
                 "INSERT INTO scores VALUES (201, 7, 'after')");
@@ -249,7 +249,7 @@ abstract class ConnectPluginTest {
         source.createDatabase(db);
         source.execute(db, "CREATE TABLE items (id INT PRIMARY KEY, qty INT NOT NULL)",
                 "INSERT INTO items SELECT seq, seq FROM seq_1_to_100");
-        String prefix = "lzlag" + target.flavor().name().toLowerCase();
+        String prefix = "lzlag" + target.dialect().name();
         Connectors connectors = register(db, prefix, "184057", "-lag");
         source.execute(db, "UPDATE items SET qty = qty + 1 WHERE id <= 10", "DELETE FROM items WHERE id = 11");
         String table = "table=\"" + db + ".items\"";
@@ -423,7 +423,7 @@ abstract class ConnectPluginTest {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = source.connect(db);
                 Connection t = target.connect()) {
-            TableComparator comparator = new TableComparator(s, t, target.flavor(), target.qualifier());
+            TableComparator comparator = new TableComparator(s, t, target.qualifier());
             for (String table : tables) {
                 results.add(comparator.compare(new TableId(db, table)));
             }

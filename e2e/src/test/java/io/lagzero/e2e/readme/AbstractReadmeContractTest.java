@@ -180,7 +180,7 @@ abstract class AbstractReadmeContractTest {
 
     private List<TableComparison> compare() throws SQLException {
         try (Connection s = source.connect(""); Connection t = target.connect()) {
-            TableComparator comparator = new TableComparator(s, t, target.flavor(), target.qualifier());
+            TableComparator comparator = new TableComparator(s, t, target.qualifier());
             return List.of(comparator.compare(new TableId(DB, "items")), comparator.compare(new TableId(DB, "order_lines")));
         }
     }
