@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -314,7 +316,7 @@ abstract class AbstractCutoverTest {
     }
 
     private Set<Long> targetIds() throws SQLException {
-        Set<Long> ids = new java.util.HashSet<>();
+        Set<Long> ids = new HashSet<>();
         try (Connection c = target.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id FROM orders")) {
             while (rs.next()) {
@@ -350,7 +352,7 @@ abstract class AbstractCutoverTest {
                 for (int i = 0; running; i++) {
                     try {
                         insert.setString(1, "live " + i);
-                        insert.setBigDecimal(2, java.math.BigDecimal.valueOf(i, 2));
+                        insert.setBigDecimal(2, BigDecimal.valueOf(i, 2));
                         insert.executeUpdate();
                         try (ResultSet keys = insert.getGeneratedKeys()) {
                             keys.next();

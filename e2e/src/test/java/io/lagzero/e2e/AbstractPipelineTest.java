@@ -16,17 +16,22 @@ import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.KafkaBroker;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.ServerDirs;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -241,7 +246,7 @@ abstract class AbstractPipelineTest {
                 assertThat(last.stop()).as("exit code after SIGTERM").isIn(0, 143);
                 assertThat(last.output()).contains("Resuming the binlog where the last run stopped");
             }
-            assertThat(java.nio.file.Files.readString(dataDir.resolve("2.log")))
+            assertThat(Files.readString(dataDir.resolve("2.log")))
                     .contains("The previous initial snapshot did not finish");
         } finally {
             keepLogs(dataDir, target.dialect().name());
@@ -305,8 +310,8 @@ abstract class AbstractPipelineTest {
             assertThat(found.differences(db + ".orders"))
                     .containsExactly("missing id=10", "different id=20 [customer]", "extra id=5000");
 
-            VerifyRun repair = VerifyRun.of(config, java.util.stream.Stream.concat(java.util.Arrays.stream(options),
-                    java.util.stream.Stream.of("--repair")).toArray(String[]::new));
+            VerifyRun repair = VerifyRun.of(config, Stream.concat(Arrays.stream(options),
+                    Stream.of("--repair")).toArray(String[]::new));
             assertThat(repair.code()).as(repair.describe()).isZero();
             assertThat(repair.table(db + ".orders").path("repaired").asLong()).isEqualTo(3);
             assertThat(repair.err()).contains("repairing 3 rows through the pipeline");
@@ -322,12 +327,12 @@ abstract class AbstractPipelineTest {
     }
 
     /** The runners' logs outlive the test under target/runner-logs, to read after a failure. */
-    private static void keepLogs(Path dataDir, String name) throws java.io.IOException {
+    private static void keepLogs(Path dataDir, String name) throws IOException {
         Path logs = Path.of("target", "runner-logs", name);
-        java.nio.file.Files.createDirectories(logs);
-        try (var files = java.nio.file.Files.list(dataDir)) {
+        Files.createDirectories(logs);
+        try (var files = Files.list(dataDir)) {
             for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
-                java.nio.file.Files.copy(log, logs.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(log, logs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }

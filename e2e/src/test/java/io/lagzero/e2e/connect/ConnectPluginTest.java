@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.DoubleSummaryStatistics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +152,7 @@ abstract class ConnectPluginTest {
                 .anyMatch(a -> a.startsWith("lagzero-replication-lag-seconds{") && a.contains("table=" + DB + ".customers"))
                 .anyMatch(a -> a.startsWith("lagzero-sink-apply-seconds-count{"))
                 .anyMatch(a -> a.startsWith("lagzero-capture-lag-seconds{"));
-        assertThat(java.nio.file.Files.readString(worker.log())).as("passwords in the worker log " + worker.log())
+        assertThat(Files.readString(worker.log())).as("passwords in the worker log " + worker.log())
                 .doesNotContain(SOURCE_PASSWORD, MariaDbServer.PASSWORD);
     }
 
@@ -433,7 +434,7 @@ abstract class ConnectPluginTest {
 
     private static long endOffsets(Admin admin, String topic) throws Exception {
         int partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }

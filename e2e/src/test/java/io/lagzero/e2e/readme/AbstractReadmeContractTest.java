@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -159,7 +160,7 @@ abstract class AbstractReadmeContractTest {
     }
 
     private void writeAsTheApplication() throws SQLException {
-        try (Connection c = java.sql.DriverManager.getConnection(source.url(DB), APP_USER, APP_PASSWORD);
+        try (Connection c = DriverManager.getConnection(source.url(DB), APP_USER, APP_PASSWORD);
                 Statement s = c.createStatement()) {
             s.execute("INSERT INTO items VALUES (2001, 'new', 1, 9.99, NOW(3))");
             s.execute("UPDATE items SET qty = qty + 1, name = 'renamed' WHERE id BETWEEN 10 AND 20");
