@@ -51,7 +51,7 @@ public final class MariaDbDialect extends SqlDialect {
 
     @Override
     public String connectionInitSql() {
-        return "SET time_zone = '+00:00', sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_ALL_TABLES', 'NO_AUTO_VALUE_ON_ZERO')";
+        return utcSessionSql() + ", sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_ALL_TABLES', 'NO_AUTO_VALUE_ON_ZERO')";
     }
 
     /**

@@ -142,6 +142,7 @@ class DialectSqlTest {
         assertThat(mariadb.bitDigits("`b`")).isEqualTo("BIN(`b`)");
         assertThat(postgres.bitDigits("\"b\"")).isEqualTo("CAST(\"b\" AS TEXT)");
         assertThat(mariadb.utcSessionSql()).isEqualTo("SET time_zone = '+00:00'");
+        assertThat(mariadb.connectionInitSql()).startsWith("SET time_zone = '+00:00', sql_mode = ");
         assertThat(postgres.utcSessionSql()).isEqualTo("SET TIME ZONE 'UTC'");
         assertThat(mariadb.strictParameterTypes()).isFalse();
         assertThat(postgres.strictParameterTypes()).isTrue();
