@@ -3,11 +3,12 @@ package io.lagzero.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lagzero.bench.SnapshotRun.Rate;
-import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.testkit.ConnectWorker.CpuTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -213,7 +214,7 @@ public final class Bench implements Callable<Integer> {
         }
 
         private void streaming() throws Exception {
-            try (Connection source = java.sql.DriverManager.getConnection(
+            try (Connection source = DriverManager.getConnection(
                     servers.source.url(Connectors.DATABASE) + "?rewriteBatchedStatements=true",
                     servers.source.user(), servers.source.password())) {
                 ChangeWriter writer = new ChangeWriter(source, "live");

@@ -4,9 +4,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -76,7 +78,7 @@ final class ChangeProducer implements AutoCloseable {
             return;
         }
         try {
-            admin.createTopics(List.of(new NewTopic(topic, java.util.Optional.of(partitions), java.util.Optional.empty())))
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
                     .all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -93,7 +95,7 @@ final class ChangeProducer implements AutoCloseable {
      * sequence for good. So the first record waits until every partition's leader answers for it.
      */
     private void awaitLeaders(String topic) throws InterruptedException {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             try {
                 var description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);

@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Properties;
 
 /** Opens JDBC connections and turns the usual failures into messages that name the fix. */
@@ -29,7 +30,7 @@ public final class JdbcConnections {
     }
 
     static SetupException explain(String role, JdbcEndpoint endpoint, String user, SQLException e) {
-        String passwordVariable = "LAGZERO_" + role.toUpperCase(java.util.Locale.ROOT) + "_PASSWORD";
+        String passwordVariable = "LAGZERO_" + role.toUpperCase(Locale.ROOT) + "_PASSWORD";
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (e.getErrorCode() == 1045 || state.equals("28000") || state.equals("28P01")) {
             return new SetupException("The " + role + " database at " + endpoint.hostAndPort() + " refused user '" + user

@@ -1,5 +1,7 @@
 package io.lagzero.connector;
 
+import static io.lagzero.sink.dialect.Dialects.withoutQuery;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -10,13 +12,13 @@ public record JdbcEndpoint(String scheme, String host, int port, String database
     public static JdbcEndpoint parse(String option, String jdbcUrl) {
         String example = option.equals("--target") ? "jdbc:postgresql://db2:5432/app" : "jdbc:mariadb://db1:3306/app";
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
-            throw new SetupException(option + " '" + redacted(jdbcUrl) + "' is not a JDBC URL. Fix: write it like " + example);
+            throw new SetupException(option + " '" + withoutQuery(jdbcUrl) + "' is not a JDBC URL. Fix: write it like " + example);
         }
         URI uri;
         try {
             uri = new URI(jdbcUrl.substring("jdbc:".length()));
         } catch (URISyntaxException e) {
-            throw new SetupException(option + " '" + redacted(jdbcUrl) + "' is not a valid URL (" + e.getReason()
+            throw new SetupException(option + " '" + withoutQuery(jdbcUrl) + "' is not a valid URL (" + e.getReason()
                     + "). Fix: write it like " + example);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -27,7 +29,7 @@ public record JdbcEndpoint(String scheme, String host, int port, String database
                     + "'. Fix: use jdbc:mariadb://, jdbc:mysql:// or jdbc:postgresql://");
         };
         if (uri.getHost() == null) {
-            throw new SetupException(option + " '" + redacted(jdbcUrl) + "' has no host, or its port is not a number. Fix: "
+            throw new SetupException(option + " '" + withoutQuery(jdbcUrl) + "' has no host, or its port is not a number. Fix: "
                     + "write it as jdbc:" + scheme + "://HOST:PORT/DATABASE, e.g. " + example);
         }
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
@@ -36,15 +38,6 @@ public record JdbcEndpoint(String scheme, String host, int port, String database
         }
         String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
         return new JdbcEndpoint(scheme, uri.getHost(), uri.getPort() < 0 ? defaultPort : uri.getPort(), path);
-    }
-
-    /** The URL without its query string, which may hold a password. */
-    public static String redacted(String jdbcUrl) {
-        if (jdbcUrl == null) {
-            return "";
-        }
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?...";
     }
 
     /** A source URL: lagzero reads a binlog, so only MySQL and MariaDB qualify. */

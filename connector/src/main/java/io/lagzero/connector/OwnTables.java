@@ -1,6 +1,6 @@
 package io.lagzero.connector;
 
-import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package io.lagzero.connector;
 
+import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;

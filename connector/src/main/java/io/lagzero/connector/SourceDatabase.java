@@ -1,5 +1,6 @@
 package io.lagzero.connector;
 
+import io.lagzero.sink.event.TableId;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.lagzero.connector;
 
+import java.util.Locale;
+
 /** Turns Debezium's failures into one line that says what is wrong. */
 final class SourceErrors {
     private SourceErrors() {
@@ -7,7 +9,7 @@ final class SourceErrors {
 
     static String explain(Throwable error) {
         String all = chain(error);
-        if (all.contains("Access denied") && all.toLowerCase(java.util.Locale.ROOT).contains("replication")) {
+        if (all.contains("Access denied") && all.toLowerCase(Locale.ROOT).contains("replication")) {
             return "the source user lacks replication privileges. Fix: GRANT SELECT, RELOAD, SHOW DATABASES, "
                     + "REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO the user (README.md lists every grant).";
         }

@@ -1,5 +1,7 @@
 package io.lagzero.connector;
 
+import java.util.Locale;
+
 /** Which binlog dialect the source speaks, and so which Debezium connector reads it. */
 public enum SourceFlavor {
     MARIADB("io.debezium.connector.mariadb.MariaDbConnector"),
@@ -16,6 +18,6 @@ public enum SourceFlavor {
     }
 
     static SourceFlavor ofVersion(String version) {
-        return version.toLowerCase(java.util.Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
+        return version.toLowerCase(Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
     }
 }

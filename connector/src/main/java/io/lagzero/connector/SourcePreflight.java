@@ -1,5 +1,6 @@
 package io.lagzero.connector;
 
+import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Checks, before Debezium starts, everything that would otherwise fail later with a stack trace:
@@ -54,7 +56,7 @@ public final class SourcePreflight {
         StringBuilder global = new StringBuilder();
         try (ResultSet rs = s.executeQuery("SHOW GRANTS FOR CURRENT_USER()")) {
             while (rs.next()) {
-                String grant = rs.getString(1).toUpperCase(java.util.Locale.ROOT);
+                String grant = rs.getString(1).toUpperCase(Locale.ROOT);
                 if (!grant.contains(" ON ")) {
                     return; // a role is granted: its privileges are not listed here, so do not guess
                 }

@@ -1,5 +1,6 @@
 package io.lagzero.connector;
 
+import io.lagzero.sink.dialect.Dialects;
 import java.time.Duration;
 
 /**
@@ -51,7 +52,7 @@ public record SourceSettings(
 
     @Override
     public String toString() {
-        return "SourceSettings[url=" + JdbcEndpoint.redacted(url) + ", user=" + user + ", password=****, tables=" + tables.patterns()
+        return "SourceSettings[url=" + Dialects.withoutQuery(url) + ", user=" + user + ", password=****, tables=" + tables.patterns()
                 + ", topicPrefix=" + topicPrefix + ", kafka=" + kafkaBootstrapServers + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.lagzero.connector;
 
+import io.lagzero.sink.event.TableId;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -3,8 +3,12 @@ package io.lagzero.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.ServerDirs;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +52,7 @@ class SourcePreflightTest {
      */
     @Test
     void findsThePrimaryKeysAsAUserWithOnlyTheReadmeGrants() {
-        source.createUser("least", "least-pw", java.util.List.of(
+        source.createUser("least", "least-pw", List.of(
                 "GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'least'@'%'"));
         SourceDatabase db = SourcePreflight.check(source.url("app"), "least", "least-pw", TableSelector.parse("app.users"));
         assertThat(db.tables()).containsExactly(new TableId("app", "users"));
@@ -57,7 +61,7 @@ class SourcePreflightTest {
     @Test
     void lagzerosOwnTablesAreNeverSelected() {
         source.execute("app", SignalTable.createStatement(new TableId("app", SignalTable.NAME)),
-                io.lagzero.connector.heartbeat.HeartbeatTable.in("app").createSql());
+                HeartbeatTable.in("app").createSql());
         SourceDatabase db = SourcePreflight.check(source.url("app"), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 TableSelector.parse("app.users,app.lagzero_*"));
         assertThat(db.tables()).containsExactly(new TableId("app", "users"));
@@ -66,10 +70,10 @@ class SourcePreflightTest {
     /** A user who created the heartbeat table for lagzero needs no CREATE grant (MariaDB checks it even for IF NOT EXISTS). */
     @Test
     void anExistingHeartbeatTableNeedsNoCreateGrant() throws Exception {
-        io.lagzero.connector.heartbeat.HeartbeatTable heartbeat = io.lagzero.connector.heartbeat.HeartbeatTable.in("app");
+        HeartbeatTable heartbeat = HeartbeatTable.in("app");
         source.execute("app", heartbeat.createSql());
-        source.createUser("beats", "beats-pw", java.util.List.of("GRANT INSERT, UPDATE ON app.lagzero_heartbeat TO 'beats'@'%'"));
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(source.url("app"), "beats", "beats-pw")) {
+        source.createUser("beats", "beats-pw", List.of("GRANT INSERT, UPDATE ON app.lagzero_heartbeat TO 'beats'@'%'"));
+        try (Connection c = DriverManager.getConnection(source.url("app"), "beats", "beats-pw")) {
             heartbeat.ensure(c, "beats");
         }
     }

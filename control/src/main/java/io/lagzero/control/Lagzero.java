@@ -16,17 +16,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code lagzero} command. */
-@Command(name = "lagzero", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "lagzero", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Moves a live MySQL/MariaDB database to a new database with zero downtime.",
         subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, CutoverCommand.class, DemoCommand.class})
 public final class Lagzero {
 
     public static void main(String[] args) {
-        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        Logger.getLogger("").setLevel(Level.WARNING);
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

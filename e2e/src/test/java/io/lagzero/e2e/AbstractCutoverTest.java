@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.Lagzero;
 import io.lagzero.control.run.MonitoringSettings;
@@ -12,6 +11,7 @@ import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.KafkaBroker;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.ServerDirs;
@@ -19,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,7 +157,7 @@ abstract class AbstractCutoverTest {
                     + "freeze is in the target", "cutover: switched — switch now");
             Matcher frozenFor = Pattern.compile("Writes were frozen for (\\d+\\.\\d{3}) s").matcher(cutover.out());
             assertThat(frozenFor.find()).isTrue();
-            System.out.println("CUTOVER " + target.flavor() + ": writes frozen for " + frozenFor.group(1) + " s; "
+            System.out.println("CUTOVER " + target.dialect().name() + ": writes frozen for " + frozenFor.group(1) + " s; "
                     + application.accepted.size() + " application inserts accepted, "
                     + application.refused + " refused after the freeze");
             assertThat(readOnly()).as("the source stays frozen").isTrue();
@@ -314,7 +316,7 @@ abstract class AbstractCutoverTest {
     }
 
     private Set<Long> targetIds() throws SQLException {
-        Set<Long> ids = new java.util.HashSet<>();
+        Set<Long> ids = new HashSet<>();
         try (Connection c = target.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT id FROM orders")) {
             while (rs.next()) {
@@ -327,7 +329,7 @@ abstract class AbstractCutoverTest {
     private List<TableComparison> compare() throws SQLException {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = source.connect(""); Connection t = target.connect()) {
-            results.add(new TableComparator(s, t, target.flavor(), target.qualifier()).compare(new TableId(DB, "orders")));
+            results.add(new TableComparator(s, t, target.qualifier()).compare(new TableId(DB, "orders")));
         }
         return results;
     }
@@ -350,7 +352,7 @@ abstract class AbstractCutoverTest {
                 for (int i = 0; running; i++) {
                     try {
                         insert.setString(1, "live " + i);
-                        insert.setBigDecimal(2, java.math.BigDecimal.valueOf(i, 2));
+                        insert.setBigDecimal(2, BigDecimal.valueOf(i, 2));
                         insert.executeUpdate();
                         try (ResultSet keys = insert.getGeneratedKeys()) {
                             keys.next();

@@ -7,28 +7,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourceSettings;
-import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
-import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.KafkaBroker;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.ServerDirs;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,7 +134,7 @@ abstract class AbstractPipelineTest {
         }
         try (Connection t = target.server().connect(db); Statement s = t.createStatement()) {
             assertThat(text(s, "SELECT COUNT(*) FROM accounts")).isEqualTo("3");
-            s.execute(target.flavor() == SqlFlavor.POSTGRES
+            s.execute(target.postgres()
                     ? "ALTER TABLE accounts ALTER COLUMN owner TYPE VARCHAR(80)"
                     : "ALTER TABLE accounts MODIFY owner VARCHAR(80) NOT NULL");
         }
@@ -163,7 +167,7 @@ abstract class AbstractPipelineTest {
                 ResultSet expected = q.executeQuery("SELECT UNHEX(user_sig) FROM visits WHERE id = 101");
                 Connection t = target.server().connect(db);
                 Statement tq = t.createStatement();
-                ResultSet actual = tq.executeQuery("SELECT " + target.flavor().quote("user_signature") + " FROM "
+                ResultSet actual = tq.executeQuery("SELECT " + target.dialect().quote("user_signature") + " FROM "
                         + qualified(db, "visits") + " WHERE id = 101")) {
             assertThat(expected.next() && actual.next()).isTrue();
             assertThat(actual.getBytes(1)).hasSize(32).isEqualTo(expected.getBytes(1));
@@ -240,10 +244,10 @@ abstract class AbstractPipelineTest {
                 assertThat(last.stop()).as("exit code after SIGTERM").isIn(0, 143);
                 assertThat(last.output()).contains("Resuming the binlog where the last run stopped");
             }
-            assertThat(java.nio.file.Files.readString(dataDir.resolve("2.log")))
+            assertThat(Files.readString(dataDir.resolve("2.log")))
                     .contains("The previous initial snapshot did not finish");
         } finally {
-            keepLogs(dataDir, target.flavor().name().toLowerCase());
+            keepLogs(dataDir, target.dialect().name());
             ServerDirs.deleteRecursively(dataDir);
         }
     }
@@ -304,8 +308,8 @@ abstract class AbstractPipelineTest {
             assertThat(found.differences(db + ".orders"))
                     .containsExactly("missing id=10", "different id=20 [customer]", "extra id=5000");
 
-            VerifyRun repair = VerifyRun.of(config, java.util.stream.Stream.concat(java.util.Arrays.stream(options),
-                    java.util.stream.Stream.of("--repair")).toArray(String[]::new));
+            VerifyRun repair = VerifyRun.of(config, Stream.concat(Arrays.stream(options),
+                    Stream.of("--repair")).toArray(String[]::new));
             assertThat(repair.code()).as(repair.describe()).isZero();
             assertThat(repair.table(db + ".orders").path("repaired").asLong()).isEqualTo(3);
             assertThat(repair.err()).contains("repairing 3 rows through the pipeline");
@@ -321,12 +325,12 @@ abstract class AbstractPipelineTest {
     }
 
     /** The runners' logs outlive the test under target/runner-logs, to read after a failure. */
-    private static void keepLogs(Path dataDir, String name) throws java.io.IOException {
+    private static void keepLogs(Path dataDir, String name) throws IOException {
         Path logs = Path.of("target", "runner-logs", name);
-        java.nio.file.Files.createDirectories(logs);
-        try (var files = java.nio.file.Files.list(dataDir)) {
+        Files.createDirectories(logs);
+        try (var files = Files.list(dataDir)) {
             for (Path log : files.filter(p -> p.toString().endsWith(".log")).toList()) {
-                java.nio.file.Files.copy(log, logs.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(log, logs.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -369,7 +373,7 @@ abstract class AbstractPipelineTest {
     private List<TableComparison> compare(String targetDb, List<TableId> tables) {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = source.connect(""); Connection t = target.server().connect(targetDb)) {
-            TableComparator comparator = new TableComparator(s, t, target.flavor(), targetQualifier(targetDb));
+            TableComparator comparator = new TableComparator(s, t, targetQualifier(targetDb));
             for (TableId table : tables) {
                 results.add(comparator.compare(table));
             }
@@ -402,7 +406,7 @@ abstract class AbstractPipelineTest {
     }
 
     private String qualified(String db, String table) {
-        return target.flavor().qualified(targetQualifier(db), table);
+        return target.dialect().qualified(targetQualifier(db), table);
     }
 
     private static String text(Statement s, String sql) throws SQLException {

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.lagzero.connector.SignalTable;
-import io.lagzero.connector.TableId;
 import io.lagzero.control.verify.LastPass;
-import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.MariaDbServer;
 import java.nio.file.Files;
@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -91,7 +92,7 @@ abstract class AbstractVerifyTest {
     void repairChecksEveryPreconditionBeforeChangingEitherDatabase() throws Exception {
         String db = "unrepairable";
         prepare(db);
-        String accounts = target.flavor().qualified(target.qualifier(db), "accounts");
+        String accounts = target.dialect().qualified(target.qualifier(db), "accounts");
         target.server().execute(db, "DELETE FROM " + accounts + " WHERE id = 7",
                 "INSERT INTO " + accounts + " SELECT 9001, name, note, balance, opened, seen, active, sig, payload FROM "
                         + accounts + " WHERE id = 1");
@@ -125,7 +126,7 @@ abstract class AbstractVerifyTest {
             assertThat(run.err().strip()).as("one line").doesNotContain("\n");
             assertThat(run.err()).doesNotContain("keeper-pw", "reader-pw", MariaDbServer.PASSWORD, target.password());
         }
-        assertThat(rows(source, db, SqlFlavor.MARIADB.qualified(db, SignalTable.NAME))).as("no signal sent").isZero();
+        assertThat(rows(source, db, Dialects.forUrl(source.url(db)).qualified(db, SignalTable.NAME))).as("no signal sent").isZero();
         assertThat(ids(accounts, db)).as("the target is unchanged").contains(9001L).doesNotContain(7L);
     }
 
@@ -137,7 +138,7 @@ abstract class AbstractVerifyTest {
                 "INSERT INTO rates SELECT seq, seq / 16 FROM seq_1_to_40");
         target.server().execute(db, targetRates(2));
         TableCopy.copy(source, db, "rates", target, db);
-        String accounts = target.flavor().qualified(target.qualifier(db), "accounts");
+        String accounts = target.dialect().qualified(target.qualifier(db), "accounts");
         target.server().execute(db,
                 "DELETE FROM " + accounts + " WHERE id = 100",
                 "INSERT INTO " + accounts + " SELECT 9001, name, note, balance, opened, seen, active, sig, payload FROM "
@@ -238,9 +239,9 @@ abstract class AbstractVerifyTest {
         VerifyRun same = VerifyRun.of(config(db), options);
         assertThat(same.code()).as(same.describe()).isZero();
 
-        target.server().execute(db, "UPDATE " + target.flavor().qualified(target.qualifier(db), "visits") + " SET "
-                + target.flavor().quote("user_signature") + " = (SELECT " + target.flavor().quote("user_signature")
-                + " FROM (SELECT * FROM " + target.flavor().qualified(target.qualifier(db), "visits")
+        target.server().execute(db, "UPDATE " + target.dialect().qualified(target.qualifier(db), "visits") + " SET "
+                + target.dialect().quote("user_signature") + " = (SELECT " + target.dialect().quote("user_signature")
+                + " FROM (SELECT * FROM " + target.dialect().qualified(target.qualifier(db), "visits")
                 + " WHERE id = 8) AS other) WHERE id = 7");
         VerifyRun changed = VerifyRun.of(config(db), options);
         assertThat(changed.code()).as(changed.describe()).isEqualTo(1);
@@ -305,7 +306,7 @@ abstract class AbstractVerifyTest {
     }
 
     private static String[] concat(String[] first, String... more) {
-        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        String[] all = Arrays.copyOf(first, first.length + more.length);
         System.arraycopy(more, 0, all, first.length, more.length);
         return all;
     }

@@ -3,8 +3,8 @@ package io.lagzero.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lagzero.connector.TableId;
 import io.lagzero.control.run.Pipeline;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.ServerDirs;
 import java.nio.file.Path;

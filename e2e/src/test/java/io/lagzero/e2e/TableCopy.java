@@ -1,6 +1,6 @@
 package io.lagzero.e2e;
 
-import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.testkit.MariaDbServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,19 +22,19 @@ final class TableCopy {
     }
 
     static void copy(MariaDbServer source, String db, String table, Target target, String targetDb) throws SQLException {
-        SqlFlavor flavor = target.flavor();
+        Dialect dialect = target.dialect();
         try (Connection s = source.connect(db); Connection t = target.server().connect(targetDb);
                 Statement read = s.createStatement(); Statement zone = t.createStatement()) {
             read.execute("SET time_zone = '+00:00'");
-            zone.execute(flavor == SqlFlavor.POSTGRES ? "SET TIME ZONE 'UTC'" : "SET time_zone = '+00:00'");
+            zone.execute(dialect.utcSessionSql());
             List<String> targetTypes = types(t, target.qualifier(targetDb), table);
             try (ResultSet rs = read.executeQuery("SELECT * FROM `" + table + "`")) {
                 ResultSetMetaData meta = rs.getMetaData();
                 List<String> placeholders = new ArrayList<>();
                 for (String type : targetTypes) {
-                    placeholders.add(flavor == SqlFlavor.POSTGRES && !type.equals("bytea") ? "CAST(? AS " + type + ")" : "?");
+                    placeholders.add(dialect.strictParameterTypes() && !type.equals("bytea") ? "CAST(? AS " + type + ")" : "?");
                 }
-                String insert = "INSERT INTO " + flavor.qualified(target.qualifier(targetDb), table) + " VALUES ("
+                String insert = "INSERT INTO " + dialect.qualified(target.qualifier(targetDb), table) + " VALUES ("
                         + String.join(", ", placeholders) + ")";
                 t.setAutoCommit(false);
                 try (PreparedStatement ps = t.prepareStatement(insert)) {

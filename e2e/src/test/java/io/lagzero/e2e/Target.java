@@ -1,6 +1,7 @@
 package io.lagzero.e2e;
 
-import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.PostgresServer;
@@ -40,13 +41,17 @@ public record Target(DatabaseServer server, String database) implements AutoClos
         return server.password();
     }
 
-    public SqlFlavor flavor() {
-        return SqlFlavor.of(url());
+    public Dialect dialect() {
+        return Dialects.forUrl(url());
+    }
+
+    public boolean postgres() {
+        return server instanceof PostgresServer;
     }
 
     /** Where the sink puts the tables of target database {@code db}: the database, or PostgreSQL's public schema. */
     public String qualifier(String db) {
-        return flavor() == SqlFlavor.POSTGRES ? "public" : db;
+        return postgres() ? "public" : db;
     }
 
     public String qualifier() {
@@ -58,7 +63,7 @@ public record Target(DatabaseServer server, String database) implements AutoClos
     }
 
     public String table(String name) {
-        return flavor().qualified(qualifier(), name);
+        return dialect().qualified(qualifier(), name);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.lagzero.connector.heartbeat;
 
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.connector.JdbcConnections;
 import io.lagzero.connector.SetupException;
 import java.sql.Connection;

@@ -1,11 +1,11 @@
 package io.lagzero.control.cutover;
 
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.connector.JdbcConnections;
 import io.lagzero.connector.SourcePreflight;
-import io.lagzero.connector.TableId;
-import io.lagzero.connector.heartbeat.HeartbeatTable;
-import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.Verifier;
+import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.event.TableId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -66,23 +66,22 @@ public final class Cutover {
     }
 
     public Outcome run() throws SQLException, InterruptedException {
-        SqlFlavor flavor = SqlFlavor.of(endpoints.targetUrl());
         try (Connection source = JdbcConnections.open("source", endpoints.sourceUrl(), endpoints.sourceUser(),
                         endpoints.sourcePassword());
                 Connection target = JdbcConnections.open("target", endpoints.targetUrl(), endpoints.targetUser(),
                         endpoints.targetPassword())) {
             source.setAutoCommit(true);
             target.setAutoCommit(true);
-            String qualifier = flavor.currentQualifier(target);
+            String qualifier = Dialects.of(target).currentQualifier(target);
             List<TableId> tables = applicationTables(source);
             transitions.enter(CutoverState.PREFLIGHT, tables.size() + " tables; writes will be frozen with " + freeze.describe());
             freeze.check();
             List<IdCounters.Counter> counters = IdCounters.read(source, tables);
-            IdCounters.prepare(target, flavor, qualifier, counters);
+            IdCounters.prepare(target, qualifier, counters);
             StringBuilder summary = new StringBuilder();
             List<String> unmet = new ArrayList<>(gates.unmet(tables, summary));
             if (plan.dryRun()) {
-                unmet.addAll(new RowCounts(source, target, flavor, qualifier).persistentDifferences(tables,
+                unmet.addAll(new RowCounts(source, target, qualifier).persistentDifferences(tables,
                         plan.maxLag().plus(COUNTS_SETTLE), summary));
             }
             if (!unmet.isEmpty()) {
@@ -92,7 +91,7 @@ public final class Cutover {
             if (plan.dryRun()) {
                 return new Outcome(CutoverState.READY, Duration.ZERO, "dry run: every check passed; nothing was frozen");
             }
-            return frozen(source, target, flavor, qualifier, tables, counters);
+            return frozen(source, target, qualifier, tables, counters);
         }
     }
 
@@ -101,17 +100,17 @@ public final class Cutover {
         return SourcePreflight.selectedTables(source, endpoints.tables());
     }
 
-    private Outcome frozen(Connection source, Connection target, SqlFlavor flavor, String qualifier, List<TableId> tables,
+    private Outcome frozen(Connection source, Connection target, String qualifier, List<TableId> tables,
             List<IdCounters.Counter> counters) throws InterruptedException {
         return new FrozenWindow(freeze, transitions).run(window -> {
             CutoverFence fence = new CutoverFence(HeartbeatTable.in(tables.get(0).database()));
             fence.write(source);
-            if (!fence.awaitInTarget(target, flavor, qualifier, window.remaining(plan.maxDowntime()))) {
+            if (!fence.awaitInTarget(target, qualifier, window.remaining(plan.maxDowntime()))) {
                 return window.abort("the fence did not reach the target within --max-downtime "
                         + plan.maxDowntime().toMillis() + " ms (is lagzero run replicating?)");
             }
-            IdCounters.advance(target, flavor, qualifier, counters);
-            String counts = new RowCounts(source, target, flavor, qualifier).requireEqual(tables);
+            IdCounters.advance(target, qualifier, counters);
+            String counts = new RowCounts(source, target, qualifier).requireEqual(tables);
             transitions.enter(CutoverState.DRAINED, "every write accepted before the freeze is in the target "
                     + "(fence after " + window.elapsed().toMillis() + " ms); " + counts + "; id counters moved past "
                     + "the source's on " + counters.size() + " tables");

@@ -1,7 +1,8 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.connector.heartbeat.HeartbeatTable;
-import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.connector.HeartbeatTable;
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,10 +39,11 @@ final class CutoverFence {
     }
 
     /** Polls the target until the fence is there; false when {@code timeout} passed first. */
-    boolean awaitInTarget(Connection target, SqlFlavor flavor, String qualifier, Duration timeout)
+    boolean awaitInTarget(Connection target, String qualifier, Duration timeout)
             throws SQLException, InterruptedException {
-        String sql = "SELECT COUNT(*) FROM " + flavor.qualified(qualifier, HeartbeatTable.NAME) + " WHERE "
-                + flavor.quote("pipeline") + " = ? AND " + flavor.quote("beats") + " = ?";
+        Dialect dialect = Dialects.of(target);
+        String sql = "SELECT COUNT(*) FROM " + dialect.qualified(qualifier, HeartbeatTable.NAME) + " WHERE "
+                + dialect.quote("pipeline") + " = ? AND " + dialect.quote("beats") + " = ?";
         long deadline = System.nanoTime() + timeout.toNanos();
         try (PreparedStatement ps = target.prepareStatement(sql)) {
             ps.setString(1, PIPELINE);

@@ -1,8 +1,8 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.connector.TableId;
 import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.status.StatusEndpoint;
+import io.lagzero.sink.event.TableId;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,8 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.connector.TableId;
-import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,13 +26,15 @@ final class RowCounts {
 
     private final Connection source;
     private final Connection target;
-    private final SqlFlavor flavor;
+    private final Dialect sourceDialect;
+    private final Dialect targetDialect;
     private final String qualifier;
 
-    RowCounts(Connection source, Connection target, SqlFlavor flavor, String qualifier) {
+    RowCounts(Connection source, Connection target, String qualifier) throws SQLException {
         this.source = source;
         this.target = target;
-        this.flavor = flavor;
+        this.sourceDialect = Dialects.of(source);
+        this.targetDialect = Dialects.of(target);
         this.qualifier = qualifier;
     }
 
@@ -83,8 +86,8 @@ final class RowCounts {
     }
 
     private Pair count(TableId table) throws SQLException {
-        long sourceRows = count(source, SqlFlavor.MARIADB.qualified(table.database(), table.table()));
-        long targetRows = count(target, flavor.qualified(qualifier, table.table()));
+        long sourceRows = count(source, sourceDialect.qualified(table.database(), table.table()));
+        long targetRows = count(target, targetDialect.qualified(qualifier, table.table()));
         return new Pair(sourceRows, targetRows);
     }
 

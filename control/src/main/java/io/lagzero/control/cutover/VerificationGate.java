@@ -1,7 +1,7 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.connector.TableId;
 import io.lagzero.control.verify.LastPass;
+import io.lagzero.sink.event.TableId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

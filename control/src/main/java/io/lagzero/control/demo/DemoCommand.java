@@ -1,6 +1,5 @@
 package io.lagzero.control.demo;
 
-import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.cutover.Cutover;
 import io.lagzero.control.cutover.CutoverPlan;
@@ -10,7 +9,6 @@ import io.lagzero.control.cli.DurationConverter;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.status.StatusEndpoint;
-import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.control.verify.Verifier;
@@ -18,6 +16,7 @@ import io.lagzero.control.verify.VerifyReport;
 import io.lagzero.control.verify.VerifySettings;
 import io.lagzero.control.verify.VerifyText;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.testkit.MariaDbServer;
 import java.io.BufferedReader;
@@ -173,8 +172,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("comparing source and target row by row ...");
         List<TableComparison> results = new ArrayList<>();
         try (Connection source = sandbox.source().connect(DemoSchema.DATABASE); Connection target = sandbox.connectTarget()) {
-            TableComparator comparator = new TableComparator(source, target, SqlFlavor.of(sandbox.targetUrl()),
-                    sandbox.targetQualifier());
+            TableComparator comparator = new TableComparator(source, target, sandbox.targetQualifier());
             for (TableId table : DemoSchema.TABLES) {
                 long started = System.nanoTime();
                 TableComparison result = comparator.compare(table);

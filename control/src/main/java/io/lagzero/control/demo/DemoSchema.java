@@ -1,6 +1,6 @@
 package io.lagzero.control.demo;
 
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.event.TableId;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package io.lagzero.control.demo;
 
-import io.lagzero.control.verify.SqlFlavor;
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,9 +32,9 @@ final class Fence {
     }
 
     boolean reachedTarget() throws SQLException {
-        SqlFlavor flavor = SqlFlavor.of(sandbox.targetUrl());
-        String sql = "SELECT COUNT(*) FROM " + flavor.qualified(sandbox.targetQualifier(), "sites")
-                + " WHERE " + flavor.quote("id") + " = ? AND " + flavor.quote("notes") + " = ?";
+        Dialect dialect = Dialects.forUrl(sandbox.targetUrl());
+        String sql = "SELECT COUNT(*) FROM " + dialect.qualified(sandbox.targetQualifier(), "sites")
+                + " WHERE " + dialect.quote("id") + " = ? AND " + dialect.quote("notes") + " = ?";
         try (Connection c = sandbox.connectTarget(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, siteId);
             ps.setString(2, marker);

@@ -1,8 +1,8 @@
 package io.lagzero.control.demo;
 
 import io.lagzero.connector.SourceProgress;
-import io.lagzero.connector.TableId;
 import io.lagzero.control.run.Pipeline;
+import io.lagzero.sink.event.TableId;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Duration;

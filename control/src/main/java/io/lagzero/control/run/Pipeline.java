@@ -1,6 +1,7 @@
 package io.lagzero.control.run;
 
 import io.lagzero.connector.EmbeddedSource;
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.connector.JdbcConnections;
 import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SignalTable;
@@ -9,12 +10,11 @@ import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.SourceProgress;
 import io.lagzero.connector.SourceSettings;
-import io.lagzero.connector.TableId;
-import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.connector.heartbeat.HeartbeatWriter;
 import io.lagzero.control.http.ControlServer;
 import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.sink.connect.CachedSchemaJsonConverter;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.KafkaBroker;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -77,7 +77,7 @@ public final class Pipeline implements AutoCloseable {
         LOG.info("Source is {} {}; replicating {}", sourceDatabase.flavor(), sourceDatabase.version(), applicationTables);
         applier = new ChangeApplier(config.target());
         try {
-            applier.checkExistingTables(sinkTables(applicationTables));
+            applier.checkExistingTables(applicationTables);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }
@@ -184,14 +184,10 @@ public final class Pipeline implements AutoCloseable {
             LOG.warn("The previous initial snapshot did not finish; taking it again: truncating {} in the target and "
                     + "skipping the earlier attempt's change events", sourceDatabase.tables());
             sinkGroup.skipToEnd(topics());
-            applier.truncate(sinkTables(sourceDatabase.tables()));
+            applier.truncate(sourceDatabase.tables());
         } else {
             LOG.info("Taking the initial snapshot of {}", sourceDatabase.tables());
         }
-    }
-
-    private static List<io.lagzero.sink.event.TableId> sinkTables(List<TableId> tables) {
-        return tables.stream().map(t -> new io.lagzero.sink.event.TableId(t.database(), t.table())).toList();
     }
 
     @Override

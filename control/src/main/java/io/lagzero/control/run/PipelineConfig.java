@@ -1,12 +1,16 @@
 package io.lagzero.control.run;
 
 import io.lagzero.control.cli.SinkKeys;
-import io.lagzero.connector.JdbcEndpoint;
 import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.sink.apply.TargetSettings;
 import io.lagzero.sink.connect.SinkSettings;
+import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.index.SecondaryIndexes;
+import io.lagzero.sink.source.SourceCatalog;
+import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.naming.TableNameFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -85,7 +89,7 @@ public record PipelineConfig(
 
     @Override
     public String toString() {
-        return "PipelineConfig[source=" + JdbcEndpoint.redacted(sourceUrl) + " as " + sourceUser + ", tables="
+        return "PipelineConfig[source=" + Dialects.withoutQuery(sourceUrl) + " as " + sourceUser + ", tables="
                 + tables.patterns() + ", kafka=" + kafka.orElse("embedded") + ", dataDir=" + dataDir + ", topicPrefix="
                 + topicPrefix + ", topicPartitions=" + topicPartitions + ", sink=" + sink + ", passwords=****]";
     }

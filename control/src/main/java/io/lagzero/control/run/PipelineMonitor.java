@@ -1,11 +1,11 @@
 package io.lagzero.control.run;
 
-import io.lagzero.control.Version;
 import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.health.PipelineView;
 import io.lagzero.control.health.PipelineStatus.LagParts;
 import io.lagzero.control.health.PipelineStatus.State;
 import io.lagzero.control.health.PipelineStatus.TableStatus;
+import io.lagzero.sink.connect.Version;
 import io.lagzero.sink.lag.Lag;
 import io.lagzero.sink.lag.LagTracker;
 import io.lagzero.sink.metrics.MicrometerApplyMetrics;

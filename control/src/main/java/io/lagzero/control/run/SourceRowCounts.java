@@ -1,7 +1,7 @@
 package io.lagzero.control.run;
 
 import io.lagzero.connector.JdbcConnections;
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,9 +1,9 @@
 package io.lagzero.control.status;
 
 import io.lagzero.control.health.PipelineStatus;
-import io.lagzero.control.Version;
 import io.lagzero.control.health.PipelineStatus.State;
 import io.lagzero.control.health.PipelineStatus.TableStatus;
+import io.lagzero.sink.connect.Version;
 import io.lagzero.testkit.ConnectRest;
 import io.lagzero.testkit.ConnectorStatus;
 import java.io.IOException;

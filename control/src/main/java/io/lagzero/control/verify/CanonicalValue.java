@@ -1,14 +1,21 @@
 package io.lagzero.control.verify;
 
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -22,6 +29,31 @@ final class CanonicalValue {
     static final String NULL = "\u0000NULL";
 
     private CanonicalValue() {
+    }
+
+    /** Makes the session read and bind times in UTC, as the sink writes them. */
+    static void useUtc(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(Dialects.of(connection).utcSessionSql());
+        }
+    }
+
+    /** How to select a column so that {@link #read} gets the same value from either database. */
+    static String select(Dialect dialect, String column, ColumnKind kind) {
+        String quoted = dialect.quote(column);
+        String expression = switch (kind) {
+            case DATETIME -> dialect.exactDateTime(quoted);
+            case TIME -> dialect.exactTime(quoted);
+            case BIT -> dialect.bitDigits(quoted);
+            case JSON, OTHER -> quoted;
+        };
+        return expression.equals(quoted) ? quoted : expression + " AS " + quoted;
+    }
+
+    /** A key column's ORDER BY term: text by its bytes on both sides, as the merge in Java expects. */
+    static String orderKey(Dialect dialect, String column, boolean text) {
+        String quoted = dialect.quote(column);
+        return text ? dialect.byteOrder(quoted) : quoted;
     }
 
     /** A comparable value (for key order) of column {@code i}, or null. */
@@ -58,7 +90,7 @@ final class CanonicalValue {
         String[] parts = value.replace("-", "").split(":");
         BigDecimal seconds = new BigDecimal(parts[0]).multiply(BigDecimal.valueOf(3600))
                 .add(new BigDecimal(parts[1]).multiply(BigDecimal.valueOf(60))).add(new BigDecimal(parts[2]));
-        BigDecimal micros = seconds.movePointRight(6).setScale(0, java.math.RoundingMode.UNNECESSARY);
+        BigDecimal micros = seconds.movePointRight(6).setScale(0, RoundingMode.UNNECESSARY);
         return negative ? micros.negate() : micros;
     }
 
@@ -93,7 +125,7 @@ final class CanonicalValue {
         if (value instanceof byte[] bytes) {
             return new Bytes(bytes);
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate();
         }
         if (value instanceof Comparable<?> c && !(value instanceof java.util.Date)) {
@@ -117,7 +149,7 @@ final class CanonicalValue {
     record Bytes(byte[] value) implements Comparable<Bytes> {
         @Override
         public int compareTo(Bytes other) {
-            return java.util.Arrays.compareUnsigned(value, other.value);
+            return Arrays.compareUnsigned(value, other.value);
         }
 
         @Override
@@ -127,12 +159,12 @@ final class CanonicalValue {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Bytes b && java.util.Arrays.equals(value, b.value);
+            return o instanceof Bytes b && Arrays.equals(value, b.value);
         }
 
         @Override
         public int hashCode() {
-            return java.util.Arrays.hashCode(value);
+            return Arrays.hashCode(value);
         }
     }
 }

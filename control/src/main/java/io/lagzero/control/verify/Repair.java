@@ -1,6 +1,9 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.connector.TableId;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.event.TableId;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,13 +26,13 @@ final class Repair {
 
     private final Connection source;
     private final Connection target;
-    private final SqlFlavor targetFlavor;
+    private final Dialect sourceDialect;
     private final TableId signalTable;
 
-    Repair(Connection source, Connection target, SqlFlavor targetFlavor, TableId signalTable) {
+    Repair(Connection source, Connection target, TableId signalTable) throws SQLException {
         this.source = source;
         this.target = target;
-        this.targetFlavor = targetFlavor;
+        this.sourceDialect = Dialects.of(source);
         this.signalTable = signalTable;
     }
 
@@ -50,12 +53,12 @@ final class Repair {
         String filter = keys.stream().map(key -> condition(layout, key)).collect(Collectors.joining(" OR "));
         String data = ReportJson.MAPPER.createObjectNode()
                 .put("type", "incremental")
-                .<com.fasterxml.jackson.databind.node.ObjectNode>set("data-collections",
+                .<ObjectNode>set("data-collections",
                         ReportJson.MAPPER.createArrayNode().add(table))
                 .set("additional-conditions", ReportJson.MAPPER.createArrayNode().add(
                         ReportJson.MAPPER.createObjectNode().put("data-collection", table).put("filter", filter)))
                 .toString();
-        String sql = "INSERT INTO " + SqlFlavor.MARIADB.qualified(signalTable.database(), signalTable.table())
+        String sql = "INSERT INTO " + sourceDialect.qualified(signalTable.database(), signalTable.table())
                 + " (id, type, data) VALUES (?, 'execute-snapshot', ?)";
         try (PreparedStatement ps = source.prepareStatement(sql)) {
             ps.setString(1, "lagzero-repair-" + UUID.randomUUID());
@@ -65,11 +68,11 @@ final class Repair {
     }
 
     /** {@code (`k1` = 1 AND `k2` = 'x')}: Debezium adds it to its snapshot query on the source. */
-    private static String condition(TableLayout layout, List<Comparable<?>> key) {
+    private String condition(TableLayout layout, List<Comparable<?>> key) {
         List<ComparedColumn> columns = layout.keyColumns();
         List<String> terms = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            terms.add(SqlFlavor.MARIADB.quote(columns.get(i).source()) + " = " + literal(key.get(i)));
+            terms.add(sourceDialect.quote(columns.get(i).source()) + " = " + literal(key.get(i)));
         }
         return "(" + String.join(" AND ", terms) + ")";
     }
@@ -90,7 +93,7 @@ final class Repair {
     }
 
     private void deleteInTarget(TableLayout layout, List<List<Comparable<?>>> keys) throws SQLException {
-        SideReader reader = SideReader.target(target, targetFlavor, layout);
+        SideReader reader = SideReader.target(target, layout);
         for (List<Comparable<?>> key : keys) {
             reader.delete(key);
         }

@@ -2,7 +2,8 @@ package io.lagzero.control.verify;
 
 import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SignalTable;
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,13 +20,11 @@ import java.util.List;
 final class RepairChecks {
     private final Connection source;
     private final Connection target;
-    private final SqlFlavor targetFlavor;
     private final String targetQualifier;
 
-    RepairChecks(Connection source, Connection target, SqlFlavor targetFlavor, String targetQualifier) {
+    RepairChecks(Connection source, Connection target, String targetQualifier) {
         this.source = source;
         this.target = target;
-        this.targetFlavor = targetFlavor;
         this.targetQualifier = targetQualifier;
     }
 
@@ -55,8 +54,8 @@ final class RepairChecks {
         }
     }
 
-    private void signalTableWritable(TableId signal, String sourceUser) {
-        String probe = "INSERT INTO " + SqlFlavor.MARIADB.qualified(signal.database(), signal.table())
+    private void signalTableWritable(TableId signal, String sourceUser) throws SQLException {
+        String probe = "INSERT INTO " + Dialects.of(source).qualified(signal.database(), signal.table())
                 + " (id, type, data) SELECT 'lagzero-probe', 'probe', NULL FROM DUAL WHERE 1 = 0";
         try (Statement s = source.createStatement()) {
             s.executeUpdate(probe);
@@ -71,7 +70,7 @@ final class RepairChecks {
 
     /** Rows only the target has are deleted there; a target table that does not exist is left to the pass to report. */
     private void targetDeletes(TableId table, String targetUser) throws SQLException {
-        String name = targetFlavor.qualified(targetQualifier, table.table());
+        String name = Dialects.of(target).qualified(targetQualifier, table.table());
         try (Statement s = target.createStatement()) {
             s.executeUpdate("DELETE FROM " + name + " WHERE 1 = 0");
         } catch (SQLException e) {

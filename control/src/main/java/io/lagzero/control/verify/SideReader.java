@@ -1,10 +1,13 @@
 package io.lagzero.control.verify;
 
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,29 +23,29 @@ final class SideReader {
     private static final int KEYS_PER_QUERY = 200;
 
     private final Connection connection;
-    private final SqlFlavor flavor;
+    private final Dialect dialect;
     private final TableLayout layout;
     private final boolean source;
     private final String table;
     private final String select;
 
-    private SideReader(Connection connection, SqlFlavor flavor, TableLayout layout, boolean source) {
+    private SideReader(Connection connection, TableLayout layout, boolean source) throws SQLException {
         this.connection = connection;
-        this.flavor = flavor;
+        this.dialect = Dialects.of(connection);
         this.layout = layout;
         this.source = source;
-        this.table = source ? flavor.qualified(layout.table().database(), layout.table().table())
-                : flavor.qualified(layout.targetQualifier(), layout.targetTable());
-        this.select = "SELECT " + layout.columns().stream().map(c -> flavor.selectExpression(name(c), c.kind()))
+        this.table = source ? dialect.qualified(layout.table().database(), layout.table().table())
+                : dialect.qualified(layout.targetQualifier(), layout.targetTable());
+        this.select = "SELECT " + layout.columns().stream().map(c -> CanonicalValue.select(dialect, name(c), c.kind()))
                 .collect(Collectors.joining(", ")) + " FROM " + table;
     }
 
-    static SideReader source(Connection connection, TableLayout layout) {
-        return new SideReader(connection, SqlFlavor.MARIADB, layout, true);
+    static SideReader source(Connection connection, TableLayout layout) throws SQLException {
+        return new SideReader(connection, layout, true);
     }
 
-    static SideReader target(Connection connection, SqlFlavor flavor, TableLayout layout) {
-        return new SideReader(connection, flavor, layout, false);
+    static SideReader target(Connection connection, TableLayout layout) throws SQLException {
+        return new SideReader(connection, layout, false);
     }
 
     /** At most {@code limit} rows with a key above {@code after} (null: from the start), in key order. */
@@ -120,7 +123,7 @@ final class SideReader {
 
     private String keyCondition(int keys) {
         List<ComparedColumn> keyColumns = layout.keyColumns();
-        String one = "(" + keyColumns.stream().map(k -> flavor.quote(name(k)) + " = " + placeholder(k))
+        String one = "(" + keyColumns.stream().map(k -> dialect.quote(name(k)) + " = " + placeholder(k))
                 .collect(Collectors.joining(" AND ")) + ")";
         return String.join(" OR ", Collections.nCopies(keys, one));
     }
@@ -131,12 +134,12 @@ final class SideReader {
 
     /** Character keys are ordered by their bytes on both sides, as the merge in Java orders them. */
     private String orderExpression(ComparedColumn key) {
-        return flavor.orderKey(name(key), key.text());
+        return CanonicalValue.orderKey(dialect, name(key), key.text());
     }
 
-    /** PostgreSQL does not compare a bigint with a text parameter: the value is cast to the column's type. */
+    /** Values are bound as text (bytes as bytes), cast to the column's type where the dialect needs it. */
     private String placeholder(ComparedColumn key) {
-        if (flavor == SqlFlavor.MARIADB || key.targetType().toLowerCase(Locale.ROOT).equals("bytea")) {
+        if (!dialect.strictParameterTypes() || key.targetType().toLowerCase(Locale.ROOT).equals("bytea")) {
             return "?";
         }
         return "CAST(? AS " + key.targetType() + ")";
@@ -145,9 +148,10 @@ final class SideReader {
     private void bind(PreparedStatement ps, int index, Comparable<?> value) throws SQLException {
         if (value instanceof CanonicalValue.Bytes bytes) {
             ps.setBytes(index, bytes.value());
-        } else if (flavor == SqlFlavor.MARIADB && value instanceof BigDecimal decimal) {
+        } else if (!dialect.strictParameterTypes() && value instanceof BigDecimal decimal) {
+            // Uncast, a text parameter would be compared with a DECIMAL column as a double.
             ps.setBigDecimal(index, decimal);
-        } else if (value instanceof java.time.LocalDateTime dateTime) {
+        } else if (value instanceof LocalDateTime dateTime) {
             ps.setString(index, dateTime.toLocalDate() + " " + dateTime.toLocalTime());
         } else {
             ps.setString(index, CanonicalValue.text(value));

@@ -1,6 +1,8 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.event.TableId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,20 +27,23 @@ public final class TableComparator {
 
     private final Connection source;
     private final Connection target;
-    private final SqlFlavor targetFlavor;
+    private final Dialect sourceDialect;
+    private final Dialect targetDialect;
     private final String targetQualifier;
 
     /**
      * @param targetQualifier the target database (MariaDB) or schema (PostgreSQL) holding the tables
      */
-    public TableComparator(Connection source, Connection target, SqlFlavor targetFlavor, String targetQualifier)
-            throws SQLException {
+    public TableComparator(Connection source, Connection target, String targetQualifier) throws SQLException {
         this.source = source;
         this.target = target;
-        this.targetFlavor = targetFlavor;
+        this.sourceDialect = Dialects.of(source);
+        this.targetDialect = Dialects.of(target);
         this.targetQualifier = targetQualifier;
-        SqlFlavor.MARIADB.prepareForScan(source);
-        targetFlavor.prepareForScan(target);
+        CanonicalValue.useUtc(source);
+        CanonicalValue.useUtc(target);
+        sourceDialect.streamResults(source);
+        targetDialect.streamResults(target);
     }
 
     public TableComparison compare(TableId table) throws SQLException {
@@ -46,8 +51,8 @@ public final class TableComparator {
         try (Statement s = source.createStatement(); Statement t = target.createStatement()) {
             s.setFetchSize(FETCH_SIZE);
             t.setFetchSize(FETCH_SIZE);
-            try (ResultSet sourceRows = s.executeQuery(select(SqlFlavor.MARIADB, table.database(), table.table(), columns));
-                    ResultSet targetRows = t.executeQuery(select(targetFlavor, targetQualifier, table.table(), columns))) {
+            try (ResultSet sourceRows = s.executeQuery(select(sourceDialect, table.database(), table.table(), columns));
+                    ResultSet targetRows = t.executeQuery(select(targetDialect, targetQualifier, table.table(), columns))) {
                 return merge(table, columns, new RowReader(sourceRows, columns), new RowReader(targetRows, columns));
             }
         } finally {
@@ -57,11 +62,11 @@ public final class TableComparator {
         }
     }
 
-    private static String select(SqlFlavor flavor, String qualifier, String table, SourceColumns columns) {
-        return "SELECT " + columns.names().stream().map(c -> flavor.selectExpression(c, columns.kind(c)))
+    private static String select(Dialect dialect, String qualifier, String table, SourceColumns columns) {
+        return "SELECT " + columns.names().stream().map(c -> CanonicalValue.select(dialect, c, columns.kind(c)))
                         .collect(Collectors.joining(", "))
-                + " FROM " + flavor.quote(qualifier) + "." + flavor.quote(table)
-                + " ORDER BY " + columns.keyNames().stream().map(k -> flavor.orderKey(k, columns.isText(k)))
+                + " FROM " + dialect.qualified(qualifier, table)
+                + " ORDER BY " + columns.keyNames().stream().map(k -> CanonicalValue.orderKey(dialect, k, columns.isText(k)))
                         .collect(Collectors.joining(", "));
     }
 

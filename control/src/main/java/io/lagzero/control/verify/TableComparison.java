@@ -1,6 +1,6 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.event.TableId;
 import java.util.List;
 
 /** Source and target of one table, compared row by row. */

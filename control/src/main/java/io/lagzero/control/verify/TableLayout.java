@@ -1,6 +1,6 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.mapping.Conversion;
 import io.lagzero.sink.naming.TableNameFormat;
@@ -36,7 +36,7 @@ record TableLayout(TableId table, String targetQualifier, String targetTable, Li
 
     static TableLayout read(Connection source, Connection target, String targetQualifier, TableId table,
             ColumnMapping mapping) throws SQLException, Problem {
-        String targetTable = TableNameFormat.DEFAULT.resolve(sinkId(table), null);
+        String targetTable = TableNameFormat.DEFAULT.resolve(table, null);
         Map<String, String> sourceTypes = columnTypes(source, table.database(), table.table());
         List<String> key = primaryKey(source, table);
         if (sourceTypes.isEmpty() || key.isEmpty()) {
@@ -55,7 +55,7 @@ record TableLayout(TableId table, String targetQualifier, String targetTable, Li
         List<Integer> keyPositions = new ArrayList<>();
         Map<String, Integer> positions = new LinkedHashMap<>();
         for (Map.Entry<String, String> column : sourceTypes.entrySet()) {
-            Optional<String> targetName = mapping.targetName(sinkId(table), column.getKey());
+            Optional<String> targetName = mapping.targetName(table, column.getKey());
             if (targetName.isEmpty()) {
                 continue;
             }
@@ -64,7 +64,7 @@ record TableLayout(TableId table, String targetQualifier, String targetTable, Li
                 throw new Problem("column " + column.getKey() + " is missing in the target table "
                         + targetQualifier + "." + targetTable + " (expected as " + targetName.get() + ")");
             }
-            Conversion conversion = mapping.conversion(sinkId(table), column.getKey()).orElse(null);
+            Conversion conversion = mapping.conversion(table, column.getKey()).orElse(null);
             positions.put(column.getKey(), columns.size());
             columns.add(new ComparedColumn(column.getKey(), targetNames.get(targetName.get().toLowerCase(Locale.ROOT)),
                     ColumnKind.of(column.getValue(), targetType),
@@ -83,10 +83,6 @@ record TableLayout(TableId table, String targetQualifier, String targetTable, Li
             keyPositions.add(position);
         }
         return new TableLayout(table, targetQualifier, targetTable, List.copyOf(columns), List.copyOf(keyPositions));
-    }
-
-    private static io.lagzero.sink.event.TableId sinkId(TableId table) {
-        return new io.lagzero.sink.event.TableId(table.database(), table.table());
     }
 
     /** Column name → data type, in ordinal order (both databases answer the same information_schema query). */

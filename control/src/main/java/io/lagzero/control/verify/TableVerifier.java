@@ -21,18 +21,16 @@ final class TableVerifier {
 
     private final Connection source;
     private final Connection target;
-    private final SqlFlavor targetFlavor;
     private final VerifySettings settings;
     private final Throttle throttle;
     private final VerifyProgress progress;
     private final Repair repair;
 
     /** @param repair what repairs persistent differences; null to only report them */
-    TableVerifier(Connection source, Connection target, SqlFlavor targetFlavor, VerifySettings settings,
+    TableVerifier(Connection source, Connection target, VerifySettings settings,
             Throttle throttle, VerifyProgress progress, Repair repair) {
         this.source = source;
         this.target = target;
-        this.targetFlavor = targetFlavor;
         this.settings = settings;
         this.throttle = throttle;
         this.progress = progress;
@@ -43,7 +41,7 @@ final class TableVerifier {
             throws SQLException, InterruptedException {
         long started = System.nanoTime();
         SideReader sourceSide = SideReader.source(source, layout);
-        SideReader targetSide = SideReader.target(target, targetFlavor, layout);
+        SideReader targetSide = SideReader.target(target, layout);
         if (state.chunks == 0) {
             state.endKey = higher(sourceSide.highestKey(), targetSide.highestKey());
         }

@@ -4,10 +4,10 @@ import io.lagzero.connector.JdbcConnections;
 import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourcePreflight;
-import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.cli.EndpointOptions;
 import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -63,23 +63,22 @@ public final class Verifier {
     }
 
     public VerifyReport run() throws SQLException, InterruptedException {
-        SqlFlavor targetFlavor = SqlFlavor.of(endpoints.targetUrl());
         try (Connection source = JdbcConnections.open("source", endpoints.sourceUrl(), endpoints.sourceUser(),
                         endpoints.sourcePassword());
                 Connection target = JdbcConnections.open("target", endpoints.targetUrl(), endpoints.targetUser(),
                         endpoints.targetPassword())) {
-            SqlFlavor.MARIADB.prepareForChunks(source);
-            targetFlavor.prepareForChunks(target);
+            CanonicalValue.useUtc(source);
+            CanonicalValue.useUtc(target);
             List<TableId> tables = SourcePreflight.selectedTables(source, endpoints.tables()).stream()
                     .filter(this::isData).toList();
             if (tables.isEmpty()) {
                 throw new UserError("--tables " + String.join(",", endpoints.tables().patterns())
                         + " matches only the signal table. Fix: list the tables to verify, e.g. --tables app.*");
             }
-            String targetQualifier = targetFlavor.currentQualifier(target);
-            Repair repair = repair(source, target, targetFlavor, targetQualifier, tables);
+            String targetQualifier = Dialects.of(target).currentQualifier(target);
+            Repair repair = repair(source, target, targetQualifier, tables);
             VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
-            TableVerifier verifier = new TableVerifier(source, target, targetFlavor, settings,
+            TableVerifier verifier = new TableVerifier(source, target, settings,
                     new Throttle(settings.maxRowsPerSecond()), progress, repair);
             List<TableResult> results = new ArrayList<>();
             for (TableId table : tables) {
@@ -125,16 +124,16 @@ public final class Verifier {
      * What repairs persistent differences with {@code --repair}, once every precondition holds;
      * null without {@code --repair}. Nothing is changed in either database before this returns.
      */
-    private Repair repair(Connection source, Connection target, SqlFlavor targetFlavor, String targetQualifier,
+    private Repair repair(Connection source, Connection target, String targetQualifier,
             List<TableId> tables) throws SQLException {
         if (!settings.repair()) {
             return null;
         }
         TableId signal = settings.signalTable() != null ? settings.signalTable()
                 : new TableId(tables.get(0).database(), SignalTable.NAME);
-        new RepairChecks(source, target, targetFlavor, targetQualifier).require(signal, tables, endpoints.sourceUser(),
+        new RepairChecks(source, target, targetQualifier).require(signal, tables, endpoints.sourceUser(),
                 endpoints.targetUser());
-        return new Repair(source, target, targetFlavor, signal);
+        return new Repair(source, target, signal);
     }
 
     private static long estimatedRows(Connection source, TableId table) throws SQLException {

@@ -1,7 +1,7 @@
 package io.lagzero.control.verify;
 
 import io.lagzero.control.cli.UserError;
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.event.TableId;
 import java.nio.file.Path;
 import java.time.Duration;
 

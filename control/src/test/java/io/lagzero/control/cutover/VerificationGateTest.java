@@ -2,8 +2,8 @@ package io.lagzero.control.cutover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lagzero.connector.TableId;
 import io.lagzero.control.verify.VerifyResults;
+import io.lagzero.sink.event.TableId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,6 +2,9 @@ package io.lagzero.control.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.MariaDbDialect;
+import io.lagzero.sink.dialect.PostgresDialect;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,6 +26,21 @@ class CanonicalTextTest {
         assertThat(JsonText.canonical("{\"b\": [1, 2.50], \"a\": \"ü\"}")).isEqualTo(JsonText.canonical("{\"a\":\"ü\",\"b\":[1,2.50]}"));
         assertThat(JsonText.canonical("{\"a\": 1}")).isNotEqualTo(JsonText.canonical("{\"a\": 2}"));
         assertThat(JsonText.canonical("not json")).isEqualTo("not json");
+    }
+
+    @Test
+    void valuesADriverWouldNotReadExactlyAreSelectedInACanonicalForm() {
+        Dialect mariadb = new MariaDbDialect();
+        Dialect postgres = new PostgresDialect();
+        assertThat(CanonicalValue.select(mariadb, "at", ColumnKind.DATETIME)).isEqualTo("CAST(`at` AS CHAR) AS `at`");
+        assertThat(CanonicalValue.select(postgres, "at", ColumnKind.DATETIME)).isEqualTo("\"at\"");
+        assertThat(CanonicalValue.select(postgres, "t", ColumnKind.TIME))
+                .isEqualTo("CAST(EXTRACT(EPOCH FROM \"t\") * 1000000 AS BIGINT) AS \"t\"");
+        assertThat(CanonicalValue.select(mariadb, "b", ColumnKind.BIT)).isEqualTo("BIN(`b`) AS `b`");
+        assertThat(CanonicalValue.select(mariadb, "doc", ColumnKind.JSON)).isEqualTo("`doc`");
+        assertThat(CanonicalValue.orderKey(mariadb, "name", true)).isEqualTo("BINARY `name`");
+        assertThat(CanonicalValue.orderKey(postgres, "name", true)).isEqualTo("\"name\" COLLATE \"C\"");
+        assertThat(CanonicalValue.orderKey(postgres, "id", false)).isEqualTo("\"id\"");
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
-import io.lagzero.connector.TableId;
-import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.control.Lagzero;
 import io.lagzero.control.health.StatusJson;
 import io.lagzero.control.health.PipelineStatus;
@@ -17,6 +16,7 @@ import io.lagzero.control.verify.TableComparison;
 import io.lagzero.e2e.Target;
 import io.lagzero.e2e.TypeMatrix;
 import io.lagzero.e2e.readme.Readme;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.ConnectWorker;
 import io.lagzero.testkit.ConnectorConfigs;
 import io.lagzero.testkit.ConnectorConfigs.ConnectorConfig;
@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.DoubleSummaryStatistics;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,7 +152,7 @@ abstract class ConnectPluginTest {
                 .anyMatch(a -> a.startsWith("lagzero-replication-lag-seconds{") && a.contains("table=" + DB + ".customers"))
                 .anyMatch(a -> a.startsWith("lagzero-sink-apply-seconds-count{"))
                 .anyMatch(a -> a.startsWith("lagzero-capture-lag-seconds{"));
-        assertThat(java.nio.file.Files.readString(worker.log())).as("passwords in the worker log " + worker.log())
+        assertThat(Files.readString(worker.log())).as("passwords in the worker log " + worker.log())
                 .doesNotContain(SOURCE_PASSWORD, MariaDbServer.PASSWORD);
     }
 
@@ -192,7 +193,7 @@ abstract class ConnectPluginTest {
                     + " (id INT PRIMARY KEY, points INT NOT NULL CHECK (points >= 0), note VARCHAR(20) NULL)");
         }
         // Other tests' connectors share this worker and Kafka: a prefix and server id of its own.
-        String prefix = "lzdlq" + target.flavor().name().toLowerCase();
+        String prefix = "lzdlq" + target.dialect().name();
         Connectors connectors = register(db, prefix, "184055", "-dlq");
         source.execute(db, "INSERT INTO scores VALUES (200, -1, 'rejected')", "UPDATE scores SET points = -2 WHERE id = 50",
                 "INSERT INTO scores VALUES (201, 7, 'after')");
@@ -249,7 +250,7 @@ abstract class ConnectPluginTest {
         source.createDatabase(db);
         source.execute(db, "CREATE TABLE items (id INT PRIMARY KEY, qty INT NOT NULL)",
                 "INSERT INTO items SELECT seq, seq FROM seq_1_to_100");
-        String prefix = "lzlag" + target.flavor().name().toLowerCase();
+        String prefix = "lzlag" + target.dialect().name();
         Connectors connectors = register(db, prefix, "184057", "-lag");
         source.execute(db, "UPDATE items SET qty = qty + 1 WHERE id <= 10", "DELETE FROM items WHERE id = 11");
         String table = "table=\"" + db + ".items\"";
@@ -423,7 +424,7 @@ abstract class ConnectPluginTest {
         List<TableComparison> results = new ArrayList<>();
         try (Connection s = source.connect(db);
                 Connection t = target.connect()) {
-            TableComparator comparator = new TableComparator(s, t, target.flavor(), target.qualifier());
+            TableComparator comparator = new TableComparator(s, t, target.qualifier());
             for (String table : tables) {
                 results.add(comparator.compare(new TableId(db, table)));
             }
@@ -433,7 +434,7 @@ abstract class ConnectPluginTest {
 
     private static long endOffsets(Admin admin, String topic) throws Exception {
         int partitions = admin.describeTopics(Set.of(topic)).allTopicNames().get().get(topic).partitions().size();
-        Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }

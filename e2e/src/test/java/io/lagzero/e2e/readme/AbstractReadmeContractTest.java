@@ -3,10 +3,10 @@ package io.lagzero.e2e.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lagzero.connector.TableId;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.e2e.Target;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.DatabaseServer;
 import io.lagzero.testkit.MariaDbServer;
 import io.lagzero.testkit.ServerDirs;
@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -159,7 +160,7 @@ abstract class AbstractReadmeContractTest {
     }
 
     private void writeAsTheApplication() throws SQLException {
-        try (Connection c = java.sql.DriverManager.getConnection(source.url(DB), APP_USER, APP_PASSWORD);
+        try (Connection c = DriverManager.getConnection(source.url(DB), APP_USER, APP_PASSWORD);
                 Statement s = c.createStatement()) {
             s.execute("INSERT INTO items VALUES (2001, 'new', 1, 9.99, NOW(3))");
             s.execute("UPDATE items SET qty = qty + 1, name = 'renamed' WHERE id BETWEEN 10 AND 20");
@@ -180,7 +181,7 @@ abstract class AbstractReadmeContractTest {
 
     private List<TableComparison> compare() throws SQLException {
         try (Connection s = source.connect(""); Connection t = target.connect()) {
-            TableComparator comparator = new TableComparator(s, t, target.flavor(), target.qualifier());
+            TableComparator comparator = new TableComparator(s, t, target.qualifier());
             return List.of(comparator.compare(new TableId(DB, "items")), comparator.compare(new TableId(DB, "order_lines")));
         }
     }

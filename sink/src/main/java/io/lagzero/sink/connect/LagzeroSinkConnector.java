@@ -60,6 +60,6 @@ public final class LagzeroSinkConnector extends SinkConnector {
 
     @Override
     public String version() {
-        return Version.get();
+        return Version.current();
     }
 }

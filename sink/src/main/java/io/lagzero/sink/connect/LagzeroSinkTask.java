@@ -68,7 +68,7 @@ public final class LagzeroSinkTask extends SinkTask {
 
     @Override
     public String version() {
-        return Version.get();
+        return Version.current();
     }
 
     @Override

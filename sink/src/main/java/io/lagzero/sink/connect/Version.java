@@ -5,14 +5,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 
-/** The plugin version, written into {@code version.properties} by the build. */
-final class Version {
+/**
+ * lagzero's version, written into {@code version.properties} by the build: the plugin's
+ * {@code version()} and the {@code lagzero} command's {@code --version} both report it.
+ */
+public final class Version {
     private static final String VERSION = load();
 
     private Version() {
     }
 
-    static String get() {
+    public static String current() {
         return VERSION;
     }
 

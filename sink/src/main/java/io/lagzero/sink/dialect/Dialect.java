@@ -1,11 +1,13 @@
 package io.lagzero.sink.dialect;
 
 import io.lagzero.sink.event.Column;
-import io.lagzero.sink.index.SecondaryIndex;
+import io.lagzero.sink.source.SecondaryIndex;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What differs between target databases: identifier quoting, DDL types, upsert and delete text and
@@ -29,8 +31,11 @@ public interface Dialect {
     /** The identifier quoted, case preserved. */
     String quote(String identifier);
 
-    /** {@code CREATE TABLE IF NOT EXISTS}, columns in source order, primary key from the key columns. */
-    /** @param autoIncrementColumn the column new rows take their id from when none is given; null for none */
+    /**
+     * {@code CREATE TABLE IF NOT EXISTS}, columns in source order, primary key from the key columns.
+     *
+     * @param autoIncrementColumn the column new rows take their id from when none is given; null for none
+     */
     String createTable(String table, List<Column> columns, List<String> keyColumns, String autoIncrementColumn);
 
     /** Adds a nullable column to an existing table (rows already there get NULL). */
@@ -68,4 +73,67 @@ public interface Dialect {
     default boolean storesNulInText() {
         return true;
     }
+
+    // Reading tables to compare them (lagzero verify and cutover); a MySQL/MariaDB source is read
+    // with the MariaDB dialect.
+
+    /** {@code qualifier.table}, both quoted. */
+    default String qualified(String qualifier, String table) {
+        return quote(qualifier) + "." + quote(table);
+    }
+
+    /**
+     * The database (MariaDB) or schema (PostgreSQL) that the connection's unqualified table names
+     * resolve to: where the sink creates its tables.
+     */
+    String currentQualifier(Connection connection) throws SQLException;
+
+    /** A statement that makes the session read and write times in UTC. */
+    String utcSessionSql();
+
+    /** Makes the connection stream large results in fetch-size steps instead of buffering them whole. */
+    default void streamResults(Connection connection) throws SQLException {
+    }
+
+    /** An ORDER BY term that orders a text column by its bytes (a binary collation). */
+    String byteOrder(String quotedColumn);
+
+    /**
+     * Whether a parameter compared with a column must have the column's type: PostgreSQL compares
+     * no bigint column with a text parameter (cast it), where MariaDB converts one to the other.
+     */
+    default boolean strictParameterTypes() {
+        return false;
+    }
+
+    /** A select expression that reads a DATETIME as stored, never shifted by the driver's time zone. */
+    default String exactDateTime(String quotedColumn) {
+        return quotedColumn;
+    }
+
+    /** A select expression that reads a TIME (a MySQL TIME or its interval) as text or as microseconds. */
+    String exactTime(String quotedColumn);
+
+    /** A select expression that reads a BIT value as binary digits. */
+    String bitDigits(String quotedColumn);
+
+    // Id counters (MariaDB AUTO_INCREMENT, PostgreSQL identity or sequence), moved past the source's
+    // at cutover.
+
+    /**
+     * The column's id counter (PostgreSQL: its sequence; MariaDB: {@code auto_increment}), empty when
+     * rows inserted without an id get none from it.
+     */
+    Optional<String> idCounter(Connection connection, String qualifier, String table, String column)
+            throws SQLException;
+
+    /**
+     * Gives a column without an id counter one, if this target can do so without rewriting the
+     * table; false when it cannot.
+     */
+    boolean addIdCounter(Connection connection, String qualifier, String table, String column) throws SQLException;
+
+    /** Moves the column's counter so the next id is at least {@code next} and above every id in the table. */
+    void advanceIdCounter(Connection connection, String qualifier, String table, String column, long next)
+            throws SQLException;
 }

@@ -1,5 +1,7 @@
 package io.lagzero.sink.dialect;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -19,6 +21,11 @@ public final class Dialects {
         }
         throw new IllegalArgumentException("jdbcUrl '" + withoutQuery(jdbcUrl) + "' has no dialect. Fix: use a URL "
                 + "starting with jdbc:mariadb:, jdbc:mysql: or jdbc:postgresql: (dialects found: " + known + ")");
+    }
+
+    /** The dialect of an open connection, by the URL it was opened with. */
+    public static Dialect of(Connection connection) throws SQLException {
+        return forUrl(connection.getMetaData().getURL());
     }
 
     /** The URL without its query string, which may hold a password. */

@@ -3,15 +3,19 @@ package io.lagzero.sink.dialect;
 import io.lagzero.sink.event.BitString;
 import io.lagzero.sink.event.Column;
 import io.lagzero.sink.event.ValueKind;
+import io.lagzero.sink.source.SecondaryIndex;
 import java.math.BigDecimal;
-import io.lagzero.sink.index.SecondaryIndex;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -47,7 +51,7 @@ public final class MariaDbDialect extends SqlDialect {
 
     @Override
     public String connectionInitSql() {
-        return "SET time_zone = '+00:00', sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_ALL_TABLES', 'NO_AUTO_VALUE_ON_ZERO')";
+        return utcSessionSql() + ", sql_mode = CONCAT_WS(',', @@sql_mode, 'STRICT_ALL_TABLES', 'NO_AUTO_VALUE_ON_ZERO')";
     }
 
     /**
@@ -127,5 +131,67 @@ public final class MariaDbDialect extends SqlDialect {
     @Override
     protected String autoIncrement(String type, int keyPosition) {
         return keyPosition == 0 ? " AUTO_INCREMENT" : "";
+    }
+
+    @Override
+    public String currentQualifier(Connection connection) throws SQLException {
+        return connection.getCatalog();
+    }
+
+    @Override
+    public String utcSessionSql() {
+        return "SET time_zone = '+00:00'";
+    }
+
+    @Override
+    public String byteOrder(String quotedColumn) {
+        return "BINARY " + quotedColumn;
+    }
+
+    /** As text: the driver would shift a DATETIME that falls in a daylight-saving gap of the JVM's zone. */
+    @Override
+    public String exactDateTime(String quotedColumn) {
+        return "CAST(" + quotedColumn + " AS CHAR)";
+    }
+
+    /** As text ({@code -838:59:59.5}): the driver's LocalTime has no room for negative or 24 h+ values. */
+    @Override
+    public String exactTime(String quotedColumn) {
+        return "CAST(" + quotedColumn + " AS CHAR)";
+    }
+
+    @Override
+    public String bitDigits(String quotedColumn) {
+        return "BIN(" + quotedColumn + ")";
+    }
+
+    @Override
+    public Optional<String> idCounter(Connection connection, String qualifier, String table, String column)
+            throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT CASE WHEN EXTRA LIKE '%auto_increment%' "
+                + "THEN 'auto_increment' END FROM information_schema.COLUMNS "
+                + "WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME = ?")) {
+            ps.setString(1, qualifier);
+            ps.setString(2, table);
+            ps.setString(3, column);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Adding AUTO_INCREMENT to a column ({@code ALTER TABLE ... MODIFY}) copies the whole table. */
+    @Override
+    public boolean addIdCounter(Connection connection, String qualifier, String table, String column) {
+        return false;
+    }
+
+    /** InnoDB never sets AUTO_INCREMENT at or below the highest id in the table. */
+    @Override
+    public void advanceIdCounter(Connection connection, String qualifier, String table, String column, long next)
+            throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("ALTER TABLE " + qualified(qualifier, table) + " AUTO_INCREMENT = " + next);
+        }
     }
 }

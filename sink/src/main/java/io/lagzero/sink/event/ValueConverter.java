@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import org.apache.kafka.connect.data.Decimal;
 
 /**
@@ -28,7 +29,7 @@ public final class ValueConverter {
         String encoding = column.schema().name() == null ? "" : column.schema().name();
         return switch (column.kind()) {
             case DECIMAL -> raw instanceof BigDecimal d ? d : Decimal.toLogical(column.schema(), bytes(raw));
-            case DATE -> raw instanceof java.util.Date d
+            case DATE -> raw instanceof Date d
                     ? LocalDate.ofInstant(d.toInstant(), ZoneOffset.UTC)
                     : LocalDate.ofEpochDay(((Number) raw).longValue());
             case DATETIME -> dateTime(encoding, raw);
@@ -41,7 +42,7 @@ public final class ValueConverter {
     }
 
     private static LocalDateTime dateTime(String encoding, Object raw) {
-        if (raw instanceof java.util.Date d) {
+        if (raw instanceof Date d) {
             return LocalDateTime.ofInstant(d.toInstant(), ZoneOffset.UTC);
         }
         long value = ((Number) raw).longValue();
@@ -60,7 +61,7 @@ public final class ValueConverter {
     }
 
     private static Duration time(String encoding, Object raw) {
-        if (raw instanceof java.util.Date d) {
+        if (raw instanceof Date d) {
             return Duration.ofMillis(d.getTime());
         }
         long value = ((Number) raw).longValue();

@@ -4,6 +4,7 @@ import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.error.SqlErrors;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.source.SecondaryIndex;
 import io.lagzero.sink.source.SourceCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;

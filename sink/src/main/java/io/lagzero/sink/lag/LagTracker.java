@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -206,7 +207,7 @@ public final class LagTracker {
     }
 
     private record Pending(ChangeTiming change, ReceivedBatch batch) {
-        static final java.util.Comparator<Pending> BY_COMMIT = java.util.Comparator.comparingLong(p -> p.change.commitMicros());
+        static final Comparator<Pending> BY_COMMIT = Comparator.comparingLong(p -> p.change.commitMicros());
 
         Lag lag(long now) {
             long commit = change.commitMicros();

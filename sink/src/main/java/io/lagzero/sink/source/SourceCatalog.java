@@ -1,7 +1,6 @@
 package io.lagzero.sink.source;
 
 import io.lagzero.sink.event.TableId;
-import io.lagzero.sink.index.SecondaryIndex;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

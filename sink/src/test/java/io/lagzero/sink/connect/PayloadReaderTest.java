@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Decimal;
@@ -46,7 +47,7 @@ class PayloadReaderTest {
         byte[] message = json.fromConnectData("t", schema, value);
         SchemaAndValue expected = json.toConnectData("t", message);
         JsonConverter withoutEnvelope = new JsonConverter();
-        Map<String, Object> plain = new java.util.HashMap<>(settings);
+        Map<String, Object> plain = new HashMap<>(settings);
         plain.put("schemas.enable", "false");
         withoutEnvelope.configure(plain, false);
         byte[] payload = withoutEnvelope.fromConnectData("t", schema, value);

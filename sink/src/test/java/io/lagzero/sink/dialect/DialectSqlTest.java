@@ -128,6 +128,26 @@ class DialectSqlTest {
                 .as("not leading the primary key").doesNotContain("AUTO_INCREMENT");
     }
 
+    /** What verify and cutover read with: both sides must yield the same canonical values. */
+    @Test
+    void comparisonReadsAreSpelledPerDatabase() {
+        assertThat(mariadb.qualified("app", "orders")).isEqualTo("`app`.`orders`");
+        assertThat(postgres.qualified("public", "orders")).isEqualTo("\"public\".\"orders\"");
+        assertThat(mariadb.byteOrder("`k`")).isEqualTo("BINARY `k`");
+        assertThat(postgres.byteOrder("\"k\"")).isEqualTo("\"k\" COLLATE \"C\"");
+        assertThat(mariadb.exactDateTime("`d`")).isEqualTo("CAST(`d` AS CHAR)");
+        assertThat(postgres.exactDateTime("\"d\"")).isEqualTo("\"d\"");
+        assertThat(mariadb.exactTime("`t`")).isEqualTo("CAST(`t` AS CHAR)");
+        assertThat(postgres.exactTime("\"t\"")).isEqualTo("CAST(EXTRACT(EPOCH FROM \"t\") * 1000000 AS BIGINT)");
+        assertThat(mariadb.bitDigits("`b`")).isEqualTo("BIN(`b`)");
+        assertThat(postgres.bitDigits("\"b\"")).isEqualTo("CAST(\"b\" AS TEXT)");
+        assertThat(mariadb.utcSessionSql()).isEqualTo("SET time_zone = '+00:00'");
+        assertThat(mariadb.connectionInitSql()).startsWith("SET time_zone = '+00:00', sql_mode = ");
+        assertThat(postgres.utcSessionSql()).isEqualTo("SET TIME ZONE 'UTC'");
+        assertThat(mariadb.strictParameterTypes()).isFalse();
+        assertThat(postgres.strictParameterTypes()).isTrue();
+    }
+
     @Test
     void timeValuesKeepSignAndHoursBeyondADay() {
         assertThat(TimeText.of(Duration.ofHours(-838).minusMinutes(59).minusSeconds(59))).isEqualTo("-838:59:59.000000");

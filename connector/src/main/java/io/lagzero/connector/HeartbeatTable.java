@@ -1,8 +1,7 @@
-package io.lagzero.connector.heartbeat;
+package io.lagzero.connector;
 
-import io.lagzero.connector.OwnTables;
-import io.lagzero.connector.SetupException;
-import io.lagzero.connector.TableId;
+import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.lag.ChangeTiming;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -12,8 +11,9 @@ import java.sql.SQLException;
  * clock in microseconds, because binlog event times have only whole seconds.
  */
 public record HeartbeatTable(TableId table) {
-    public static final String NAME = "lagzero_heartbeat";
-    public static final String WRITTEN_AT_COLUMN = "written_at_us";
+    /** The sink's lag tracker knows heartbeat rows by these names. */
+    public static final String NAME = ChangeTiming.HEARTBEAT_TABLE;
+    public static final String WRITTEN_AT_COLUMN = ChangeTiming.HEARTBEAT_WRITTEN_AT;
 
     /** The heartbeat table lives in the first replicated database. */
     public static HeartbeatTable in(String database) {

@@ -1,4 +1,4 @@
-package io.lagzero.sink.index;
+package io.lagzero.sink.source;
 
 import java.util.List;
 
