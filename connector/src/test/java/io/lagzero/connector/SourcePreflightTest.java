@@ -3,8 +3,8 @@ package io.lagzero.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

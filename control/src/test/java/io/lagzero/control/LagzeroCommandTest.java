@@ -2,7 +2,7 @@ package io.lagzero.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -12,9 +12,9 @@ import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.kafka.KafkaBroker;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -67,7 +67,7 @@ abstract class AbstractCutoverTest {
     @BeforeAll
     void startServers() {
         source = MariaDbServer.startSource("cutover-source");
-        kafka = KafkaBroker.start("cutover-kafka");
+        kafka = KafkaBroker.startTemporary("cutover-kafka");
         target = startTarget();
     }
 

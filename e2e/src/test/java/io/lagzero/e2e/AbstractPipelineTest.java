@@ -14,9 +14,9 @@ import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.verify.SqlFlavor;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.kafka.KafkaBroker;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -47,7 +47,7 @@ abstract class AbstractPipelineTest {
     static void startServers(Target targetDatabase) {
         target = targetDatabase;
         source = MariaDbServer.startSource("e2e-source");
-        kafka = KafkaBroker.start("e2e-kafka");
+        kafka = KafkaBroker.startTemporary("e2e-kafka");
     }
 
     @AfterAll

@@ -3,9 +3,9 @@ package io.lagzero.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagzero.control.Lagzero;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.PostgresServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.db.PostgresServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -10,9 +10,9 @@ import io.lagzero.control.run.MonitoringSettings;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.status.PipelineStatus;
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.kafka.KafkaBroker;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,7 +42,7 @@ class LagTest {
     @BeforeAll
     static void startServers() {
         source = MariaDbServer.startSource("lag-source");
-        kafka = KafkaBroker.start("lag-kafka");
+        kafka = KafkaBroker.startTemporary("lag-kafka");
         target = MariaDbServer.startTarget("lag-target");
     }
 

@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.lagzero.connector.TableId;
 import io.lagzero.control.run.Pipeline;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.lagzero.e2e;
 
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.MariaDbServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.lagzero.e2e;
 
 import io.lagzero.control.verify.SqlFlavor;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.MariaDbServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

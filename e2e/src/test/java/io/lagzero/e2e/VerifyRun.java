@@ -3,7 +3,7 @@ package io.lagzero.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lagzero.control.Lagzero;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.MariaDbServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,9 +1,9 @@
 package io.lagzero.control.demo;
 
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.PostgresServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.db.PostgresServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -13,9 +13,10 @@ import io.lagzero.connector.TableId;
 import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.connector.heartbeat.HeartbeatWriter;
 import io.lagzero.control.http.ControlServer;
+import io.lagzero.sandbox.kafka.BrokerSettings;
+import io.lagzero.sandbox.kafka.KafkaBroker;
 import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.sink.connect.CachedSchemaJsonConverter;
-import io.lagzero.testkit.KafkaBroker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -87,7 +88,7 @@ public final class Pipeline implements AutoCloseable {
                         () -> heartbeat == null ? Optional.empty() : heartbeat.failure()));
         server = ControlServer.start(monitoring.httpPort(), monitor);
         bootstrapServers = config.kafka().orElseGet(() -> {
-            embeddedKafka = KafkaBroker.startPersistent(config.dataDir().resolve("kafka"));
+            embeddedKafka = KafkaBroker.start(config.dataDir().resolve("kafka"), BrokerSettings.anyPort());
             LOG.info("Embedded Kafka broker at {} with data in {}", embeddedKafka.bootstrapServers(), config.dataDir());
             return embeddedKafka.bootstrapServers();
         });

@@ -10,19 +10,19 @@ import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.control.Lagzero;
 import io.lagzero.control.http.ControlServer;
 import io.lagzero.control.status.PipelineStatus;
-import io.lagzero.e2e.DeployedMetrics;
-import io.lagzero.e2e.Http;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
+import io.lagzero.e2e.DeployedMetrics;
+import io.lagzero.e2e.Http;
 import io.lagzero.e2e.Target;
 import io.lagzero.e2e.TypeMatrix;
 import io.lagzero.e2e.readme.Readme;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.kafka.KafkaBroker;
 import io.lagzero.testkit.ConnectWorker;
-import io.lagzero.testkit.ConnectorConfigs;
 import io.lagzero.testkit.ConnectorConfigs.ConnectorConfig;
+import io.lagzero.testkit.ConnectorConfigs;
 import io.lagzero.testkit.ConnectorStatus;
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -77,7 +77,7 @@ abstract class ConnectPluginTest {
     static void startServers(Target targetDatabase) {
         target = targetDatabase;
         source = MariaDbServer.startSource("connect-source");
-        kafka = KafkaBroker.start("connect-kafka");
+        kafka = KafkaBroker.startTemporary("connect-kafka");
         worker = ConnectWorker.start("connect-worker", kafka.bootstrapServers(),
                 ConnectWorker.classpath(Path.of("target", "connect-worker.classpath"),
                         Path.of("target", "connect-worker-logging.classpath")),

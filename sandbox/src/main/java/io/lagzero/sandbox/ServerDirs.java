@@ -1,4 +1,4 @@
-package io.lagzero.testkit;
+package io.lagzero.sandbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

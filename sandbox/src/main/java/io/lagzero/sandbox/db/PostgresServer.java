@@ -1,12 +1,9 @@
-package io.lagzero.testkit;
+package io.lagzero.sandbox.db;
 
+import io.lagzero.sandbox.ServerDirs;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /** A real PostgreSQL server (zonky binaries from Maven Central) in its own process. */
 public final class PostgresServer implements DatabaseServer {
@@ -66,19 +63,8 @@ public final class PostgresServer implements DatabaseServer {
     }
 
     @Override
-    public Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(url(database), USER, PASSWORD);
-    }
-
-    @Override
-    public void execute(String database, String... sql) {
-        try (Connection c = connect(database); Statement s = c.createStatement()) {
-            for (String statement : sql) {
-                s.execute(statement);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("SQL failed on PostgreSQL port " + port() + ": " + e.getMessage(), e);
-        }
+    public String describe() {
+        return "PostgreSQL on port " + port();
     }
 
     @Override

