@@ -1,10 +1,10 @@
 package io.lagzero.control.status;
 
+import io.lagzero.connector.rest.ConnectRest;
+import io.lagzero.connector.rest.ConnectorStatus;
 import io.lagzero.control.Version;
 import io.lagzero.control.status.PipelineStatus.State;
 import io.lagzero.control.status.PipelineStatus.TableStatus;
-import io.lagzero.testkit.ConnectRest;
-import io.lagzero.testkit.ConnectorStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

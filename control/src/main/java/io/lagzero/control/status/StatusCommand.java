@@ -2,11 +2,11 @@ package io.lagzero.control.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.lagzero.connector.SetupException;
+import io.lagzero.connector.rest.ConnectRest;
 import io.lagzero.control.http.ControlServer;
 import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.control.run.UsesEndpoints;
-import io.lagzero.testkit.ConnectRest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

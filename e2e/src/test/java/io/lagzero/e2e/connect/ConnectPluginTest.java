@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.connector.rest.ConnectorStatus;
 import io.lagzero.control.Lagzero;
 import io.lagzero.control.http.ControlServer;
 import io.lagzero.control.status.PipelineStatus;
@@ -22,7 +23,6 @@ import io.lagzero.sandbox.kafka.KafkaBroker;
 import io.lagzero.testkit.ConnectWorker;
 import io.lagzero.testkit.ConnectorConfigs.ConnectorConfig;
 import io.lagzero.testkit.ConnectorConfigs;
-import io.lagzero.testkit.ConnectorStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.lagzero.testkit;
+package io.lagzero.connector.rest;
 
 import java.util.List;
 import java.util.Optional;

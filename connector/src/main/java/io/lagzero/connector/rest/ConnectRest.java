@@ -1,4 +1,4 @@
-package io.lagzero.testkit;
+package io.lagzero.connector.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * A client of Kafka Connect's REST API, as {@code curl} would use it: create, change, validate,
  * pause, resume and delete connectors, read their status and config. Used by the test worker
- * ({@link ConnectWorker}) and by {@code lagzero status --connect-url}. Configs are sent, never
+ * (testkit's {@code ConnectWorker}) and by {@code lagzero status --connect-url}. Configs are sent, never
  * logged or put into exception messages (they hold passwords); error messages carry Connect's answer.
  */
 public final class ConnectRest {
