@@ -68,6 +68,27 @@ class LagzeroCommandTest {
     }
 
     @Test
+    void theEmbeddedBrokersOptionsAreFlagsAndConfigKeys() throws Exception {
+        Path config = dir.resolve("broker.properties");
+        Files.writeString(config, String.join("\n",
+                "source=jdbc:mariadb://127.0.0.1:1/app", "source-user=u", "tables=app.*", "target-user=t",
+                "target=jdbc:mariadb://127.0.0.1:" + ServerDirs.freePort() + "/app", "broker-port=0", "broker-retention=forever"));
+        Result fromFile = run("run", "--config", config.toString());
+        assertThat(fromFile.err).as("known keys; the run gets as far as the target").startsWith("lagzero: Cannot reach the target");
+
+        Result flags = run("run", "--config", config.toString(), "--broker-port", "9999", "--broker-retention", "36h");
+        assertThat(flags.err).startsWith("lagzero: Cannot reach the target");
+
+        Result badRetention = run("run", "--config", config.toString(), "--broker-retention", "0s");
+        assertThat(badRetention.code).isEqualTo(2);
+        assertThat(badRetention.err).contains("--broker-retention").contains("write e.g. 7d, 36h or forever").doesNotContain("\tat ");
+
+        Result badPort = run("run", "--config", config.toString(), "--broker-port", "70000");
+        assertThat(badPort.code).isEqualTo(2);
+        assertThat(badPort.err).startsWith("lagzero: --broker-port 70000 is out of range. Fix:");
+    }
+
+    @Test
     void anUnreadableConfigFileSaysSo() {
         Result result = run("run", "--config", dir.resolve("missing.properties").toString());
         assertThat(result.code).isEqualTo(2);

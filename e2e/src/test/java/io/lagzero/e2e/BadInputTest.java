@@ -90,6 +90,12 @@ class BadInputTest {
                 bad("an HTTP port already in use", 2, List.of("Cannot listen on --http-port", "Fix:"),
                         "run", "--config", "${CONFIG:}", "--tables", "app.items", "--http-port", "${SOURCE_PORT}",
                         "--kafka", "127.0.0.1:1"),
+                bad("an embedded broker port already in use", 2,
+                        List.of("Cannot start the embedded Kafka broker: --broker-port", "is in use", "Fix:"),
+                        "run", "--config", "${CONFIG:}", "--tables", "app.items", "--http-port", "0",
+                        "--broker-port", "${SOURCE_PORT}", "--data-dir", "${DATA_DIR}"),
+                bad("a broker retention that is not a duration", 2, List.of("--broker-retention", "7d, 36h or forever"),
+                        "run", "--broker-retention", "soon"),
                 bad("a table entry without a database", 2, List.of("is not DATABASE.TABLE", "app.users"),
                         "run", "--source", "${SOURCE}", "--source-user", "u", "--target", "${TARGET}", "--target-user", "u",
                         "--tables", "items"),
@@ -157,6 +163,7 @@ class BadInputTest {
                     .replace("${SOURCE_AT_TARGET}", "jdbc:mariadb://127.0.0.1:" + target.port() + "/app")
                     .replace("${SOURCE_PORT}", String.valueOf(source.port()))
                     .replace("${TARGET}", target.url(APP))
+                    .replace("${DATA_DIR}", dir.resolve("lagzero-data").toString())
                     .replace("${FREE_PORT}", String.valueOf(ServerDirs.freePort())));
         }
         return resolved;
