@@ -88,6 +88,21 @@ class LagzeroCommandTest {
         assertThat(badPort.err).startsWith("lagzero: --broker-port 70000 is out of range. Fix:");
     }
 
+    /** This module's tests run without the demo module, as bin/lagzero runs everything but the demo. */
+    @Test
+    void withoutTheDemoModuleTheDemoIsOneLineWithTheFix() {
+        Result result = run("demo", "--rows", "1000", "--help");
+        assertThat(result.code).isEqualTo(2);
+        assertThat(result.err).isEqualTo("lagzero demo: not on this lagzero's classpath (a module of its own). Fix: run bin/lagzero demo from a lagzero "
+                + "checkout, which builds the demo module (demo/) on first use" + System.lineSeparator());
+
+        StringWriter out = new StringWriter();
+        assertThat(Lagzero.execute(new String[] {"--help"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)))
+                .isZero();
+        assertThat(out.toString()).as("bin/lagzero demo runs it: it is listed all the same")
+                .containsPattern("(?m)^\\s+demo\\s+Runs a zero-downtime migration on sandbox servers");
+    }
+
     @Test
     void anUnreadableConfigFileSaysSo() {
         Result result = run("run", "--config", dir.resolve("missing.properties").toString());

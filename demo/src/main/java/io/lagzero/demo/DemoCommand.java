@@ -1,7 +1,8 @@
-package io.lagzero.control.demo;
+package io.lagzero.demo;
 
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.control.OptionalCommand;
 import io.lagzero.control.cutover.Cutover;
 import io.lagzero.control.cutover.CutoverPlan;
 import io.lagzero.control.cutover.CutoverState;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Spec;
  * application keeps writing, drains, and compares every table row by row.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Runs a zero-downtime migration on sandbox servers it starts itself, then proves target = source.")
+        description = OptionalCommand.DEMO_DESCRIPTION)
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Rows to seed the source with (default: ${DEFAULT-VALUE}).")
     long rows;

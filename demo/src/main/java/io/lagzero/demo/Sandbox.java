@@ -1,4 +1,4 @@
-package io.lagzero.control.demo;
+package io.lagzero.demo;
 
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.DatabaseServer;

@@ -1,4 +1,4 @@
-package io.lagzero.control.demo;
+package io.lagzero.demo;
 
 import io.lagzero.control.verify.SqlFlavor;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.lagzero.control.demo;
+package io.lagzero.demo;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
