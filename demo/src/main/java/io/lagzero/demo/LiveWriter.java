@@ -1,5 +1,6 @@
 package io.lagzero.demo;
 
+import io.lagzero.connector.rate.Pacer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class LiveWriter implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveWriter.class);
-    private static final int TICKS_PER_SECOND = 10;
+    private static final int TRANSACTIONS_PER_SECOND = 10;
     /** ER_OPTION_PREVENTS_STATEMENT: the server runs with read_only. */
     private static final int READ_ONLY = 1290;
 
@@ -39,22 +40,20 @@ final class LiveWriter implements Runnable {
 
     @Override
     public void run() {
-        long tickNanos = 1_000_000_000L / TICKS_PER_SECOND;
-        long next = System.nanoTime();
+        // A tenth of a second's writes per transaction, at least one.
+        int perTransaction = Math.max(1, writesPerSecond / TRANSACTIONS_PER_SECOND);
+        Pacer pacer = new Pacer(writesPerSecond);
         try {
+            while (running && writesPerSecond == 0) {
+                Thread.sleep(100);
+            }
             while (running) {
-                int n = writesPerSecond / TICKS_PER_SECOND + (ThreadLocalRandom.current().nextInt(TICKS_PER_SECOND)
-                        < writesPerSecond % TICKS_PER_SECOND ? 1 : 0);
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < perTransaction; i++) {
                     writeOne(ThreadLocalRandom.current());
                 }
                 connection.commit();
-                writes.addAndGet(n);
-                next += tickNanos;
-                long sleep = next - System.nanoTime();
-                if (sleep > 0) {
-                    Thread.sleep(sleep / 1_000_000, (int) (sleep % 1_000_000));
-                }
+                writes.addAndGet(perTransaction);
+                pacer.pace(perTransaction);
             }
         } catch (SQLException e) {
             if (e.getErrorCode() == READ_ONLY) {

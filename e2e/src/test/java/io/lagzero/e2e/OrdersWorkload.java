@@ -1,5 +1,6 @@
 package io.lagzero.e2e;
 
+import io.lagzero.connector.rate.Pacer;
 import io.lagzero.sandbox.db.MariaDbServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,17 +48,12 @@ final class OrdersWorkload implements AutoCloseable {
     }
 
     private void run() {
-        long started = System.nanoTime();
+        Pacer pacer = new Pacer(writesPerSecond);
         try {
             while (running) {
                 writeOne(ThreadLocalRandom.current());
-                long written = writes.incrementAndGet();
-                if (writesPerSecond > 0) {
-                    long ahead = started + written * 1_000_000_000L / writesPerSecond - System.nanoTime();
-                    if (ahead > 0) {
-                        Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
-                    }
-                }
+                writes.incrementAndGet();
+                pacer.pace(1);
             }
         } catch (SQLException e) {
             failure = e;

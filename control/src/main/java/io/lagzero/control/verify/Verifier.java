@@ -6,6 +6,7 @@ import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.connector.rate.Pacer;
 import io.lagzero.control.run.EndpointOptions;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.mapping.ColumnMapping;
@@ -80,7 +81,7 @@ public final class Verifier {
             Repair repair = repair(source, target, targetFlavor, targetQualifier, tables);
             VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
             TableVerifier verifier = new TableVerifier(source, target, targetFlavor, settings,
-                    new Throttle(settings.maxRowsPerSecond()), progress, repair);
+                    new Pacer(settings.maxRowsPerSecond()), progress, repair);
             List<TableResult> results = new ArrayList<>();
             for (TableId table : tables) {
                 results.add(verify(table, state, source, target, targetQualifier, verifier));
