@@ -1,6 +1,7 @@
 package io.lagzero.bench;
 
 import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.TargetKind;
 import io.lagzero.sink.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -2,7 +2,7 @@ package io.lagzero.bench;
 
 import io.lagzero.sandbox.db.DatabaseServer;
 import io.lagzero.sandbox.db.MariaDbServer;
-import io.lagzero.sandbox.db.PostgresServer;
+import io.lagzero.sandbox.db.TargetKind;
 import io.lagzero.sandbox.kafka.KafkaBroker;
 import io.lagzero.testkit.ConnectWorker;
 import java.nio.file.Path;
@@ -27,8 +27,7 @@ final class Servers implements AutoCloseable {
     Servers(TargetKind targetKind, Path buildDir) {
         try {
             source = keep(MariaDbServer.startSource("bench-source"));
-            target = keep(targetKind == TargetKind.POSTGRES ? PostgresServer.start("bench-target")
-                    : MariaDbServer.startTarget("bench-target"));
+            target = keep(targetKind.start("bench-target"));
             kafka = keep(KafkaBroker.startTemporary("bench-kafka"));
             connect = keep(ConnectWorker.start("bench-connect", kafka.bootstrapServers(),
                     ConnectWorker.classpath(buildDir.resolveSibling(Path.of("connect-worker", "target", "connect-worker.classpath"))),

@@ -19,6 +19,7 @@ import io.lagzero.control.verify.VerifyReport;
 import io.lagzero.control.verify.VerifySettings;
 import io.lagzero.control.verify.VerifyText;
 import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.db.TargetKind;
 import io.lagzero.sink.mapping.ColumnMapping;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -50,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     long rows;
 
     @Option(names = "--target", paramLabel = "KIND", defaultValue = "postgres", description = "postgres or mariadb (default: ${DEFAULT-VALUE}).")
-    Sandbox.TargetKind target;
+    TargetKind target;
 
     @Option(names = "--writes-per-sec", paramLabel = "R", defaultValue = "500", description = "Live writes per second on the source (default: ${DEFAULT-VALUE}).")
     int writesPerSecond;

@@ -3,7 +3,7 @@ package io.lagzero.demo;
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.DatabaseServer;
 import io.lagzero.sandbox.db.MariaDbServer;
-import io.lagzero.sandbox.db.PostgresServer;
+import io.lagzero.sandbox.db.TargetKind;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,17 +11,17 @@ import java.sql.SQLException;
 
 /** The demo's own servers: a binlog MariaDB source and a PostgreSQL or MariaDB target. */
 final class Sandbox implements AutoCloseable {
-    enum TargetKind { postgres, mariadb }
-
     private static final String APPLICATION_USER = "shop_app";
     private static final String APPLICATION_PASSWORD = "shop-app-pw";
 
     private final MariaDbServer source;
+    private final TargetKind kind;
     private final DatabaseServer target;
     private final Path dataDir = ServerDirs.fresh("demo-pipeline");
 
-    private Sandbox(MariaDbServer source, DatabaseServer target) {
+    private Sandbox(MariaDbServer source, TargetKind kind, DatabaseServer target) {
         this.source = source;
+        this.kind = kind;
         this.target = target;
     }
 
@@ -30,10 +30,9 @@ final class Sandbox implements AutoCloseable {
         try {
             source.createDatabase(DemoSchema.DATABASE);
             source.createApplicationUser(APPLICATION_USER, APPLICATION_PASSWORD, DemoSchema.DATABASE);
-            DatabaseServer target = kind == TargetKind.postgres
-                    ? PostgresServer.start("demo-target") : MariaDbServer.startTarget("demo-target");
+            DatabaseServer target = kind.start("demo-target");
             target.createDatabase(DemoSchema.DATABASE);
-            return new Sandbox(source, target);
+            return new Sandbox(source, kind, target);
         } catch (RuntimeException e) {
             source.close();
             throw e;
@@ -66,7 +65,7 @@ final class Sandbox implements AutoCloseable {
     }
 
     String targetQualifier() {
-        return target instanceof PostgresServer ? "public" : DemoSchema.DATABASE;
+        return kind.qualifier(DemoSchema.DATABASE);
     }
 
     Connection connectTarget() throws SQLException {
