@@ -134,7 +134,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (writer.stoppedByFreeze()) {
                 out.printf("the source refused the writer's next write (read_only) after %,d writes%n", writer.writes());
             }
-            progress.drain(new Fence(sandbox), writer.writes());
+            progress.drain(sandbox, writer.writes());
             return compare(sandbox);
         }
     }

@@ -2,8 +2,12 @@ package io.lagzero.demo;
 
 import io.lagzero.connector.SourceProgress;
 import io.lagzero.connector.TableId;
+import io.lagzero.connector.heartbeat.HeartbeatTable;
+import io.lagzero.control.cutover.CutoverFence;
 import io.lagzero.control.run.Pipeline;
+import io.lagzero.control.verify.SqlFlavor;
 import java.io.PrintWriter;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,19 +54,28 @@ final class Progress {
         }
     }
 
-    /** Waits until the fence and everything before it is in the target. */
-    void drain(Fence fence, long writes) throws SQLException, InterruptedException {
+    /**
+     * Writes a fence on the source (as its administrator: the cutover left it frozen) and waits until
+     * the fence, and so everything before it, is in the target.
+     */
+    void drain(Sandbox sandbox, long writes) throws SQLException, InterruptedException {
         long started = System.nanoTime();
         out.printf("writer stopped after %,d writes; waiting for the last changes to be applied ...%n", writes);
-        fence.write();
+        CutoverFence fence = new CutoverFence(HeartbeatTable.in(DemoSchema.DATABASE));
+        try (Connection source = sandbox.source().connect(DemoSchema.DATABASE)) {
+            fence.write(source);
+        }
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-        while (!(fence.reachedTarget() && pipeline.backlog() == 0)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the target did not catch up within 10 minutes (backlog "
-                        + pipeline.backlog() + " changes)");
+        try (Connection target = sandbox.connectTarget()) {
+            SqlFlavor flavor = SqlFlavor.of(sandbox.targetUrl());
+            while (!(fence.isInTarget(target, flavor, sandbox.targetQualifier()) && pipeline.backlog() == 0)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the target did not catch up within 10 minutes (backlog "
+                            + pipeline.backlog() + " changes)");
+                }
+                failIfStopped();
+                Thread.sleep(200);
             }
-            failIfStopped();
-            Thread.sleep(200);
         }
         double total = (System.nanoTime() - startedNanos) / 1e9;
         out.printf("caught up in %.1f s; %,d rows applied to the target in %.1f s overall (%,.0f rows/s)%n",
