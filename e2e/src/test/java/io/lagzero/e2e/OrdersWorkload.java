@@ -1,7 +1,7 @@
 package io.lagzero.e2e;
 
 import io.lagzero.connector.rate.Pacer;
-import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.db.DatabaseServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -36,12 +36,12 @@ final class OrdersWorkload implements AutoCloseable {
                 + "IF(seq % 4 = 0, NULL, 'new'), NOW(6) FROM seq_1_to_" + rows;
     }
 
-    static OrdersWorkload start(MariaDbServer source, String db, long rows) throws SQLException {
+    static OrdersWorkload start(DatabaseServer source, String db, long rows) throws SQLException {
         return start(source, db, rows, 0);
     }
 
     /** @param writesPerSecond the steady rate; 0 writes as fast as the source takes it */
-    static OrdersWorkload start(MariaDbServer source, String db, long rows, int writesPerSecond) throws SQLException {
+    static OrdersWorkload start(DatabaseServer source, String db, long rows, int writesPerSecond) throws SQLException {
         OrdersWorkload workload = new OrdersWorkload(source.connect(db), rows, writesPerSecond);
         workload.thread.start();
         return workload;

@@ -3,7 +3,7 @@ package io.lagzero.control.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lagzero.sandbox.kafka.KafkaBroker;
+import io.lagzero.testkit.KafkaExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sink starts at its committed offset, or at the first record of a partition it never read;
@@ -30,23 +31,18 @@ import org.junit.jupiter.api.Test;
  * instead of skipping them as {@code auto.offset.reset=earliest} would.
  */
 class StartPositionsTest {
-    private static KafkaBroker kafka;
+    @RegisterExtension
+    static final KafkaExtension kafka = new KafkaExtension("start-positions-kafka");
     private static Admin admin;
 
     @BeforeAll
-    static void start() {
-        kafka = KafkaBroker.startTemporary("start-positions-kafka");
+    static void connect() {
         admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
     }
 
     @AfterAll
-    static void stop() {
-        if (admin != null) {
-            admin.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+    static void disconnect() {
+        admin.close();
     }
 
     @Test
