@@ -1,10 +1,11 @@
 package io.lagzero.control;
 
 import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.ConfigFile;
+import io.lagzero.control.cli.UserError;
+import io.lagzero.control.cli.UsesEndpoints;
 import io.lagzero.control.cutover.CutoverCommand;
-import io.lagzero.control.run.ConfigFile;
 import io.lagzero.control.run.RunCommand;
-import io.lagzero.control.run.UsesEndpoints;
 import io.lagzero.control.status.StatusCommand;
 import io.lagzero.control.verify.VerifyCommand;
 import java.io.PrintWriter;
@@ -43,7 +44,7 @@ public final class Lagzero {
             cli.setOut(out);
             cli.setErr(err);
             return cli.execute(args);
-        } catch (SetupException e) {
+        } catch (SetupException | UserError e) {
             err.println("lagzero: " + e.getMessage());
             return 2;
         }
@@ -68,10 +69,10 @@ public final class Lagzero {
         });
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             Throwable cause = error;
-            while (!(cause instanceof SetupException) && cause.getCause() != null) {
+            while (!isUserError(cause) && cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            if (cause instanceof SetupException) {
+            if (isUserError(cause)) {
                 commandLine.getErr().println("lagzero: " + cause.getMessage());
                 return 2;
             }
@@ -92,6 +93,11 @@ public final class Lagzero {
                 cli.addSubcommand(known.name(), missing);
             }
         }
+    }
+
+    /** A problem the user can fix: lagzero's own, or the source's setup as the connector finds it. */
+    private static boolean isUserError(Throwable e) {
+        return e instanceof UserError || e instanceof SetupException;
     }
 
     /**

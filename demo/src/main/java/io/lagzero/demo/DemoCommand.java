@@ -3,11 +3,11 @@ package io.lagzero.demo;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.OptionalCommand;
+import io.lagzero.control.cli.DurationConverter;
 import io.lagzero.control.cutover.Cutover;
 import io.lagzero.control.cutover.CutoverPlan;
 import io.lagzero.control.cutover.CutoverState;
 import io.lagzero.control.cutover.SourceFreeze;
-import io.lagzero.control.run.DurationConverter;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.status.StatusEndpoint;
@@ -20,6 +20,7 @@ import io.lagzero.control.verify.VerifySettings;
 import io.lagzero.control.verify.VerifyText;
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sandbox.db.TargetKind;
+import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.mapping.ColumnMapping;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
@@ -60,8 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "How long the live writer keeps going after the snapshot (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2000", description = "Changes per target transaction (default: ${DEFAULT-VALUE}).")
-    int batchSize;
+    @Option(names = "--batch-size", paramLabel = "N", description = LagzeroSinkConfig.BATCH_SIZE_DOC + " Default: "
+            + LagzeroSinkConfig.BATCH_SIZE_DEFAULT + ".")
+    String batchSize;
 
     @Spec
     CommandSpec spec;
@@ -110,9 +112,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private List<TableComparison> migrate(Sandbox sandbox, Map<TableId, Long> totals) throws Exception {
-        PipelineConfig config = new PipelineConfig(sandbox.sourceUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD,
+        PipelineConfig config = PipelineConfig.of(sandbox.sourceUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 sandbox.targetUrl(), sandbox.targetUser(), sandbox.targetPassword(),
-                TableSelector.parse(DemoSchema.DATABASE + ".*"), Optional.empty(), sandbox.dataDir(), "demo", batchSize, 1);
+                TableSelector.parse(DemoSchema.DATABASE + ".*"), Optional.empty(), sandbox.dataDir(), "demo",
+                batchSize == null ? Map.of() : Map.of(LagzeroSinkConfig.BATCH_SIZE, batchSize));
         try (Pipeline pipeline = Pipeline.start(config);
                 Connection writerConnection = sandbox.connectAsApplication()) {
             Progress progress = new Progress(pipeline, totals, out);

@@ -92,9 +92,9 @@ abstract class AbstractCutoverTest {
         Files.writeString(config, "\ntables=" + DB + ".*\n", StandardOpenOption.APPEND);
         // Not the defaults: the class's tests share one Kafka broker (own prefix, --kafka) and run in
         // parallel-safe data directories; the README's defaults are run by readme/*ReadmeTest.
-        PipelineConfig pipelineConfig = new PipelineConfig(source.url(DB), MariaDbServer.USER, MariaDbServer.PASSWORD,
+        PipelineConfig pipelineConfig = PipelineConfig.of(source.url(DB), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 target.url(), target.user(), target.password(), TableSelector.parse(DB + ".*"),
-                Optional.of(kafka.bootstrapServers()), dataDir, "cut", 1000, 1);
+                Optional.of(kafka.bootstrapServers()), dataDir, "cut", Map.of());
         try (Pipeline pipeline = Pipeline.start(pipelineConfig, new MonitoringSettings(Duration.ofSeconds(1),
                 Duration.ofSeconds(5), 0));
                 Application application = new Application()) {
@@ -274,9 +274,9 @@ abstract class AbstractCutoverTest {
     }
 
     private Pipeline pipeline(Path dataDir, String db, Target into) {
-        return Pipeline.start(new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, into.url(),
+        return Pipeline.start(PipelineConfig.of(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, into.url(),
                 into.user(), into.password(), TableSelector.parse(db + ".*"), Optional.of(kafka.bootstrapServers()),
-                dataDir, db, 1000, 1), new MonitoringSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 0));
+                dataDir, db, Map.of()), new MonitoringSettings(Duration.ofSeconds(1), Duration.ofSeconds(5), 0));
     }
 
     private static long count(Target into, String table) throws SQLException {

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import io.lagzero.sink.connect.LagzeroSinkConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -150,11 +151,8 @@ abstract class AbstractPipelineTest {
         source.execute(db, "CREATE TABLE visits (id INT PRIMARY KEY, user_sig VARCHAR(64) NOT NULL, debug TEXT NULL)",
                 "INSERT INTO visits SELECT seq, SHA2(seq, 256), 'x' FROM seq_1_to_100");
         Path dataDir = ServerDirs.fresh("e2e-map");
-        PipelineConfig base = config(db, "map", dataDir);
-        PipelineConfig config = new PipelineConfig(base.sourceUrl(), base.sourceUser(), base.sourcePassword(),
-                base.targetUrl(), base.targetUser(), base.targetPassword(), base.tables(), base.kafka(), dataDir, "map",
-                base.batchSize(), base.topicPartitions(), PipelineConfig.columnMapping(
-                        db + ".visits.user_sig rename:user_signature hex_to_binary; " + db + ".visits.debug exclude"));
+        PipelineConfig config = config(db, "map", dataDir, targetUrl(db), Map.of(LagzeroSinkConfig.COLUMN_MAPPING,
+                db + ".visits.user_sig rename:user_signature hex_to_binary; " + db + ".visits.debug exclude"));
         try (Pipeline pipeline = Pipeline.start(config)) {
             source.execute(db, "INSERT INTO visits VALUES (101, SHA2('live', 256), NULL)", "DELETE FROM visits WHERE id = 7");
             await().atMost(Duration.ofMinutes(1)).until(() -> targetRows(db, "visits") == 100);
@@ -187,9 +185,9 @@ abstract class AbstractPipelineTest {
         List<TableId> tables = List.of(new TableId(db, "matrix"));
         Path dataDir = ServerDirs.fresh("e2e-types");
         // Own prefix and data directory: the class's tests share one Kafka broker.
-        PipelineConfig config = new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl(db),
+        PipelineConfig config = PipelineConfig.of(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl(db),
                 target.user(), target.password(), TableSelector.parse(db + ".matrix"), Optional.of(kafka.bootstrapServers()),
-                dataDir, "types", 1000, 1);
+                dataDir, "types", Map.of());
         try (Pipeline pipeline = Pipeline.start(config)) {
             awaitIdenticalIn(db, tables, Duration.ofMinutes(2));
             source.execute(db, TypeMatrix.STREAMED);
@@ -354,9 +352,13 @@ abstract class AbstractPipelineTest {
 
     /** Own prefix and data directory per test, since the class's tests share one Kafka broker; two partitions per topic. */
     private PipelineConfig config(String db, String prefix, Path dataDir, String targetUrl) {
-        return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl, target.user(),
+        return config(db, prefix, dataDir, targetUrl, Map.of());
+    }
+
+    private PipelineConfig config(String db, String prefix, Path dataDir, String targetUrl, Map<String, String> sinkKeys) {
+        return PipelineConfig.of(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, targetUrl, target.user(),
                 target.password(), TableSelector.parse(db + ".*"), Optional.of(kafka.bootstrapServers()), dataDir, prefix,
-                1000, 2);
+                sinkKeys).withTopicPartitions(2);
     }
 
     void awaitIdenticalIn(String db, List<TableId> tables, Duration timeout) {

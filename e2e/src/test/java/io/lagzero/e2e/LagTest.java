@@ -5,11 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.Lagzero;
-import io.lagzero.control.http.ControlServer;
+import io.lagzero.control.health.PipelineStatus;
+import io.lagzero.control.health.StatusJson;
 import io.lagzero.control.run.MonitoringSettings;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
-import io.lagzero.control.status.PipelineStatus;
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.testkit.DatabaseExtension;
@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.DoubleSummaryStatistics;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -164,7 +165,7 @@ class LagTest {
         StringWriter out = new StringWriter();
         int exit = Lagzero.execute(new String[] {"status", "--url", "http://localhost:" + port, "--json"},
                 new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
-        PipelineStatus status = ControlServer.JSON.readValue(out.toString(), PipelineStatus.class);
+        PipelineStatus status = StatusJson.read(out.toString());
         assertThat(exit).as("exit code of lagzero status --json: %s", out).isEqualTo(expectedExit);
         return status;
     }
@@ -191,8 +192,8 @@ class LagTest {
 
     /** Own prefix and data directory per measurement, on the class's shared Kafka broker. */
     private static PipelineConfig config(String db, String prefix, Path dataDir) {
-        return new PipelineConfig(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, target.url(db),
+        return PipelineConfig.of(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD, target.url(db),
                 MariaDbServer.USER, MariaDbServer.PASSWORD, TableSelector.parse(db + ".orders"),
-                Optional.of(kafka.bootstrapServers()), dataDir, prefix, 1000, 1);
+                Optional.of(kafka.bootstrapServers()), dataDir, prefix, Map.of());
     }
 }

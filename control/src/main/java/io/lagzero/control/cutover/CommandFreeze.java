@@ -1,6 +1,6 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +24,7 @@ final class CommandFreeze implements SourceFreeze {
     @Override
     public void check() {
         if (unfreezeCommand == null || unfreezeCommand.isBlank()) {
-            throw new SetupException("--freeze-command needs --unfreeze-command too. Fix: give the command that lets "
+            throw new UserError("--freeze-command needs --unfreeze-command too. Fix: give the command that lets "
                     + "the application write again; lagzero runs it when the cutover cannot finish in time");
         }
     }
@@ -49,16 +49,16 @@ final class CommandFreeze implements SourceFreeze {
             Process process = new ProcessBuilder("sh", "-c", command).inheritIO().start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new SetupException(option + " did not finish within " + timeout.toMillis() + " ms");
+                throw new UserError(option + " did not finish within " + timeout.toMillis() + " ms");
             }
             if (process.exitValue() != 0) {
-                throw new SetupException(option + " exited with " + process.exitValue() + " (its output is above)");
+                throw new UserError(option + " exited with " + process.exitValue() + " (its output is above)");
             }
         } catch (IOException e) {
-            throw new SetupException("Cannot run " + option + ": " + e.getMessage(), e);
+            throw new UserError("Cannot run " + option + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SetupException(option + " was interrupted", e);
+            throw new UserError(option + " was interrupted", e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.connector.SetupException;
-import io.lagzero.control.run.DurationConverter;
-import io.lagzero.control.run.EndpointOptions;
-import io.lagzero.control.run.UsesEndpoints;
+import io.lagzero.control.cli.UserError;
+import io.lagzero.control.cli.DurationConverter;
+import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.UsesEndpoints;
 import io.lagzero.control.status.StatusEndpoint;
 import io.lagzero.control.verify.Verifier;
 import java.io.BufferedReader;
@@ -84,7 +84,7 @@ public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
     @Override
     public Integer call() throws InterruptedException {
         if (maxDowntime.isNegative() || maxDowntime.isZero()) {
-            throw new SetupException("--max-downtime must be positive. Fix: e.g. --max-downtime 10s");
+            throw new UserError("--max-downtime must be positive. Fix: e.g. --max-downtime 10s");
         }
         CutoverPlan plan = new CutoverPlan(StatusEndpoint.of("--status-url", statusUrl), stateDir, verifyMaxAge, maxLag,
                 maxDowntime, webhook, dryRun, hold);
@@ -97,7 +97,7 @@ public final class CutoverCommand implements Callable<Integer>, UsesEndpoints {
         try {
             return cutover.run().exitCode();
         } catch (SQLException e) {
-            throw new SetupException("cutover stopped before freezing anything: " + e.getMessage(), e);
+            throw new UserError("cutover stopped before freezing anything: " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.lagzero.control.cutover;
 
+import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -116,7 +118,7 @@ final class FrozenWindow {
     }
 
     private static String reason(Exception e) {
-        if (e instanceof SQLException || e instanceof io.lagzero.connector.SetupException
+        if (e instanceof SQLException || e instanceof SetupException || e instanceof UserError
                 || e instanceof Cutover.MismatchException) {
             return e.getMessage();
         }

@@ -1,6 +1,6 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.TableId;
 import io.lagzero.control.verify.SqlFlavor;
 import java.sql.Connection;
@@ -62,7 +62,7 @@ final class IdCounters {
                 addSequence(target, flavor, qualifier, counter);
                 continue;
             }
-            throw new SetupException("Target table " + table + " has no AUTO_INCREMENT on " + counter.column()
+            throw new UserError("Target table " + table + " has no AUTO_INCREMENT on " + counter.column()
                     + ", so the application could not insert rows there after the switchover. Fix: ALTER TABLE "
                     + table + " MODIFY " + counter.column() + " <type> NOT NULL AUTO_INCREMENT before the cutover (it "
                     + "copies the table), or let the sink create the table with a source connection");

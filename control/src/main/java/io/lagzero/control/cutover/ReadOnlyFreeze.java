@@ -1,7 +1,7 @@
 package io.lagzero.control.cutover;
 
 import io.lagzero.connector.JdbcConnections;
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,7 +34,7 @@ final class ReadOnlyFreeze implements SourceFreeze {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("SET GLOBAL read_only = @@GLOBAL.read_only");
         } catch (SQLException e) {
-            throw new SetupException("Source user '" + user + "' may not set read_only (" + e.getMessage() + "). Fix: GRANT "
+            throw new UserError("Source user '" + user + "' may not set read_only (" + e.getMessage() + "). Fix: GRANT "
                     + "READ_ONLY ADMIN ON *.* TO '" + user + "'@'%' (MariaDB 10.5+; MySQL 8: SYSTEM_VARIABLES_ADMIN, "
                     + "CONNECTION_ADMIN), or freeze writes your own way with --freeze-command and --unfreeze-command");
         }
@@ -49,7 +49,7 @@ final class ReadOnlyFreeze implements SourceFreeze {
             }
             s.execute("SET GLOBAL read_only = ON");
         } catch (SQLException e) {
-            throw new SetupException("Cannot set read_only on the source: " + e.getMessage(), e);
+            throw new UserError("Cannot set read_only on the source: " + e.getMessage(), e);
         }
     }
 
@@ -61,7 +61,7 @@ final class ReadOnlyFreeze implements SourceFreeze {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("SET GLOBAL read_only = OFF");
         } catch (SQLException e) {
-            throw new SetupException("Cannot clear read_only on the source: " + e.getMessage()
+            throw new UserError("Cannot clear read_only on the source: " + e.getMessage()
                     + ". Fix: run SET GLOBAL read_only = OFF on the source now", e);
         }
     }

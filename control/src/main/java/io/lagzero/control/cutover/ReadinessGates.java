@@ -1,7 +1,7 @@
 package io.lagzero.control.cutover;
 
 import io.lagzero.connector.TableId;
-import io.lagzero.control.status.PipelineStatus;
+import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.status.StatusEndpoint;
 import java.time.Clock;
 import java.util.ArrayList;

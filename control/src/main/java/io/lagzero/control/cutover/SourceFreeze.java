@@ -1,5 +1,6 @@
 package io.lagzero.control.cutover;
 
+import io.lagzero.control.cli.UserError;
 import java.time.Duration;
 
 /** Stops and restarts the application's writes on the source for the switchover. */
@@ -14,7 +15,7 @@ public interface SourceFreeze {
         return new CommandFreeze(freezeCommand, unfreezeCommand, timeout);
     }
 
-    /** Checks, without freezing, that {@link #freeze} can work; throws a SetupException naming the fix. */
+    /** Checks, without freezing, that {@link #freeze} can work; throws a UserError naming the fix. */
     void check();
 
     void freeze();

@@ -1,11 +1,12 @@
 package io.lagzero.control.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lagzero.control.cli.UserError;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.lagzero.control.run.PipelineMonitor;
-import io.lagzero.control.status.PipelineStatus;
-import io.lagzero.control.status.PipelineStatus.State;
+import io.lagzero.control.health.PipelineStatus;
+import io.lagzero.control.health.PipelineStatus.State;
+import io.lagzero.control.health.PipelineView;
+import io.lagzero.control.health.StatusJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ControlServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlServer.class);
-    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
@@ -30,24 +30,24 @@ public final class ControlServer implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final PipelineMonitor monitor;
+    private final PipelineView pipeline;
 
-    private ControlServer(HttpServer server, PipelineMonitor monitor) {
+    private ControlServer(HttpServer server, PipelineView pipeline) {
         this.server = server;
-        this.monitor = monitor;
+        this.pipeline = pipeline;
     }
 
     /** Listens on {@code port} (0: any free port) on all interfaces. */
-    public static ControlServer start(int port, PipelineMonitor monitor) {
+    public static ControlServer start(int port, PipelineView pipeline) {
         try {
-            ControlServer control = new ControlServer(HttpServer.create(new InetSocketAddress(port), 0), monitor);
+            ControlServer control = new ControlServer(HttpServer.create(new InetSocketAddress(port), 0), pipeline);
             control.route();
             control.server.setExecutor(control.executor);
             control.server.start();
             LOG.info("Serving /metrics, /healthz, /readyz and /status on http://localhost:{}/", control.port());
             return control;
         } catch (IOException e) {
-            throw new io.lagzero.connector.SetupException("Cannot listen on --http-port " + port + ": " + e.getMessage()
+            throw new UserError("Cannot listen on --http-port " + port + ": " + e.getMessage()
                     + ". Fix: choose a free port, or 0 for any", e);
         }
     }
@@ -63,17 +63,17 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private void route() {
-        on("/metrics", () -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", monitor.registry().scrape()));
+        on("/metrics", () -> new Response(200, "text/plain; version=0.0.4; charset=utf-8", pipeline.prometheusText()));
         on("/healthz", () -> {
-            PipelineStatus status = monitor.status();
+            PipelineStatus status = pipeline.status();
             return status.state() == State.FAILED ? Response.text(503, status.reason()) : Response.text(200, "ok");
         });
         on("/readyz", () -> {
-            PipelineStatus status = monitor.status();
+            PipelineStatus status = pipeline.status();
             return Response.text(status.state() == State.HEALTHY ? 200 : 503, status.reason());
         });
         on("/status", () -> new Response(200, "application/json",
-                JSON.writerWithDefaultPrettyPrinter().writeValueAsString(monitor.status())));
+                StatusJson.write(pipeline.status())));
     }
 
     private void on(String path, Handler handler) {

@@ -1,6 +1,7 @@
 package io.lagzero.control.run;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.DurationConverter;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.sandbox.kafka.BrokerSettings;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -32,7 +33,7 @@ public final class BrokerOptions {
     /** The broker's settings ({@link Pipeline} gives it {@code --topic-partitions}). */
     public BrokerSettings settings() {
         if (port < 0 || port > 65_535) {
-            throw new SetupException("--broker-port " + port + " is out of range. Fix: use 1..65535, or 0 for any free port");
+            throw new UserError("--broker-port " + port + " is out of range. Fix: use 1..65535, or 0 for any free port");
         }
         return new BrokerSettings(port, BrokerSettings.PARTITIONS_DEFAULT, retention.equals(FOREVER) ? Optional.empty() : Optional.of(retention));
     }

@@ -1,6 +1,6 @@
 package io.lagzero.control.run;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import java.time.Duration;
 
 /**
@@ -17,15 +17,15 @@ public record MonitoringSettings(Duration heartbeatInterval, Duration maxLag, in
 
     public MonitoringSettings {
         if (heartbeatInterval == null || heartbeatInterval.isNegative() || heartbeatInterval.isZero()) {
-            throw new SetupException("--heartbeat-interval must be positive, got " + heartbeatInterval
+            throw new UserError("--heartbeat-interval must be positive, got " + heartbeatInterval
                     + ". Fix: e.g. --heartbeat-interval 5s");
         }
         if (maxLag == null || maxLag.compareTo(heartbeatInterval) <= 0) {
-            throw new SetupException("--max-lag " + maxLag + " must be longer than --heartbeat-interval " + heartbeatInterval
+            throw new UserError("--max-lag " + maxLag + " must be longer than --heartbeat-interval " + heartbeatInterval
                     + ", since an idle pipeline's lag reaches one heartbeat interval. Fix: e.g. --max-lag 10s --heartbeat-interval 5s");
         }
         if (httpPort < 0 || httpPort > 65535) {
-            throw new SetupException("--http-port " + httpPort + " is out of range. Fix: use 1..65535, or 0 for any free port");
+            throw new UserError("--http-port " + httpPort + " is out of range. Fix: use 1..65535, or 0 for any free port");
         }
     }
 }

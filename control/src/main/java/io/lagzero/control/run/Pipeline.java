@@ -2,7 +2,7 @@ package io.lagzero.control.run;
 
 import io.lagzero.connector.EmbeddedSource;
 import io.lagzero.connector.JdbcConnections;
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourceDatabase;
 import io.lagzero.connector.SourceOffsets;
@@ -91,7 +91,7 @@ public final class Pipeline implements AutoCloseable {
         try {
             applier.checkExistingTables(sinkTables(applicationTables));
         } catch (IllegalArgumentException e) {
-            throw new SetupException(e.getMessage(), e);
+            throw new UserError(e.getMessage(), e);
         }
         monitor = new PipelineMonitor(monitoring, applicationTables.stream().map(TableId::toString).toList(),
                 SourceRowCounts.countInBackground(config, applicationTables), new PipelineMonitor.Failures(
@@ -102,8 +102,8 @@ public final class Pipeline implements AutoCloseable {
         sinkGroup = new SinkGroup(bootstrapServers, config.sinkGroupId());
         SourceSettings sourceSettings = config.source(bootstrapServers);
         startOverIfASnapshotWasCutOff(sourceSettings);
-        sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), topics(), config.batchSize(), applier,
-                monitor.tracker(), monitor.sinkMeters());
+        sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), topics(), applier,
+                config.sink().retries(), monitor.tracker(), monitor.sinkMeters());
         sinkThread = new Thread(sink, "lagzero-sink");
         sinkThread.start();
         source = EmbeddedSource.start(sourceSettings, sourceDatabase, Duration.ofMinutes(2), CachedSchemaJsonConverter::new);
@@ -115,11 +115,11 @@ public final class Pipeline implements AutoCloseable {
         try {
             embeddedKafka = KafkaBroker.start(config.dataDir().resolve("kafka"), brokerSettings);
         } catch (KafkaBroker.PortInUseException e) {
-            throw new SetupException("Cannot start the embedded Kafka broker: --broker-port " + e.port()
+            throw new UserError("Cannot start the embedded Kafka broker: --broker-port " + e.port()
                     + " is in use on 127.0.0.1. Fix: stop what listens there, or give another --broker-port (0 = any free "
                     + "port), or an external Kafka with --kafka HOST:PORT", e);
         } catch (IllegalStateException e) {
-            throw new SetupException(e.getMessage() + ". Fix: give a writable --data-dir that no other lagzero run "
+            throw new UserError(e.getMessage() + ". Fix: give a writable --data-dir that no other lagzero run "
                     + "is using, or an external Kafka with --kafka HOST:PORT", e);
         }
         LOG.info("Embedded Kafka broker at {} with data in {}, keeping change events {}", embeddedKafka.bootstrapServers(),
@@ -142,7 +142,7 @@ public final class Pipeline implements AutoCloseable {
             table.ensure(c, config.sourceUser());
             SignalTable.ensure(c, sourceDatabase, config.sourceUser()).ifPresent(LOG::warn);
         } catch (SQLException e) {
-            throw new SetupException("Cannot prepare lagzero's tables on the source: " + e.getMessage(), e);
+            throw new UserError("Cannot prepare lagzero's tables on the source: " + e.getMessage(), e);
         }
         return table;
     }
@@ -151,7 +151,7 @@ public final class Pipeline implements AutoCloseable {
         try (Connection ignored = JdbcConnections.open("target", config.targetUrl(), config.targetUser(), config.targetPassword())) {
             LOG.debug("Target reachable");
         } catch (SQLException e) {
-            throw new SetupException("Cannot close the target connection: " + e.getMessage(), e);
+            throw new UserError("Cannot close the target connection: " + e.getMessage(), e);
         }
     }
 

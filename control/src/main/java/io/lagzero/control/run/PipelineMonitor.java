@@ -1,10 +1,11 @@
 package io.lagzero.control.run;
 
 import io.lagzero.control.Version;
-import io.lagzero.control.status.PipelineStatus;
-import io.lagzero.control.status.PipelineStatus.LagParts;
-import io.lagzero.control.status.PipelineStatus.State;
-import io.lagzero.control.status.PipelineStatus.TableStatus;
+import io.lagzero.control.health.PipelineStatus;
+import io.lagzero.control.health.PipelineView;
+import io.lagzero.control.health.PipelineStatus.LagParts;
+import io.lagzero.control.health.PipelineStatus.State;
+import io.lagzero.control.health.PipelineStatus.TableStatus;
 import io.lagzero.sink.lag.Lag;
 import io.lagzero.sink.lag.LagTracker;
 import io.lagzero.sink.metrics.MicrometerApplyMetrics;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * The embedded pipeline's meters and its health: owns the lag tracker and the Prometheus registry,
  * and answers "healthy, lagging or failed — and where is the stall?".
  */
-public final class PipelineMonitor implements AutoCloseable {
+public final class PipelineMonitor implements PipelineView, AutoCloseable {
     static final String BUILD_INFO = "lagzero.build.info";
     static final String HEARTBEAT_INTERVAL = "lagzero.heartbeat.interval";
     static final String LAG_BUDGET = "lagzero.lag.budget";
@@ -106,6 +107,12 @@ public final class PipelineMonitor implements AutoCloseable {
         return registry;
     }
 
+    @Override
+    public String prometheusText() {
+        return registry.scrape();
+    }
+
+    @Override
     public PipelineStatus status() {
         Lag lag = tracker.lag();
         List<TableStatus> tables = tracker.tables().stream().sorted().map(this::table).toList();

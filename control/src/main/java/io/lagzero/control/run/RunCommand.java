@@ -1,11 +1,16 @@
 package io.lagzero.control.run;
 
-import io.lagzero.connector.SetupException;
-import io.lagzero.sink.apply.DdlPolicy;
-import io.lagzero.sink.apply.NulHandling;
-import io.lagzero.sink.index.SecondaryIndexes;
+import io.lagzero.control.cli.SinkOptions;
+import io.lagzero.control.cli.SinkKeys;
+import io.lagzero.control.cli.DurationConverter;
+import io.lagzero.control.cli.UsesEndpoints;
+import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.UserError;
+import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,10 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code lagzero run}: source → Kafka → target in this process, until stopped. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = SinkOptions.class,
         description = {"Replicates the source into the target through Kafka, in one process, until stopped (Ctrl-C).",
             "Passwords come from LAGZERO_SOURCE_PASSWORD / LAGZERO_TARGET_PASSWORD or source-password / "
                     + "target-password in the --config file."})
@@ -39,26 +46,17 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
     @Option(names = "--topic-prefix", paramLabel = "NAME", defaultValue = "lagzero", description = "Topic names are <prefix>.<db>.<table> (default: ${DEFAULT-VALUE}).")
     String topicPrefix;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "2000", description = "Most changes applied in one target transaction (default: ${DEFAULT-VALUE}).")
-    int batchSize;
-
     @Option(names = "--topic-partitions", paramLabel = "N", defaultValue = "1", description = "Partitions of each new change topic (default: ${DEFAULT-VALUE}).")
     int topicPartitions;
 
-    @Option(names = "--ddl-policy", paramLabel = "POLICY", defaultValue = "stop",
-            description = "When a source table is altered other than by ADD COLUMN: stop (apply everything before the DDL, "
-                    + "then stop naming it) or ignore (keep writing into the target table as it is). Default: ${DEFAULT-VALUE}.")
-    DdlPolicy ddlPolicy;
+    @Option(names = "--sink", paramLabel = "KEY=VALUE",
+            description = "Any key of the sink connector (docs/sink-config.md), as in a Kafka Connect config, e.g. "
+                    + "--sink delete.enabled=false. Each key also has its own option, the key with dashes for dots "
+                    + "(--ddl-policy for ddl.policy).")
+    Map<String, String> sinkPairs = Map.of();
 
-    @Option(names = "--nul-handling", paramLabel = "HOW", defaultValue = "fail",
-            description = "Text with a NUL character for a PostgreSQL target, which cannot store it: fail (the record "
-                    + "stops the run), strip, or replace (with U+FFFD). Default: ${DEFAULT-VALUE}.")
-    NulHandling nulHandling;
-
-    @Option(names = "--secondary-indexes", paramLabel = "WHEN", defaultValue = "after_snapshot",
-            description = "after_snapshot: build each table's source secondary indexes in the target once its snapshot is "
-                    + "written (UNIQUE ones as plain indexes); none: primary keys only. Default: ${DEFAULT-VALUE}.")
-    SecondaryIndexes secondaryIndexes;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often to log progress (default: ${DEFAULT-VALUE}).")
@@ -82,12 +80,21 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
         return endpoints;
     }
 
+    /** The pipeline: the sink's keys from their options, --sink and --config, parsed by the sink plugin's ConfigDef. */
+    PipelineConfig pipelineConfig() {
+        Map<String, String> sinkKeys = new HashMap<>(SinkOptions.given(spec, sinkPairs));
+        endpoints.columnMappingRules().ifPresent(rules -> sinkKeys.put(LagzeroSinkConfig.COLUMN_MAPPING, rules));
+        String targetUrl = endpoints.targetUrlOr(sinkKeys.remove(LagzeroSinkConfig.CONNECTION_URL));
+        String targetUser = endpoints.targetUserOr(sinkKeys.remove(LagzeroSinkConfig.CONNECTION_USERNAME));
+        return new PipelineConfig(endpoints.sourceUrl(), endpoints.sourceUser(), endpoints.sourcePassword(),
+                endpoints.tables(), Optional.ofNullable(kafka), dataDir, topicPrefix, topicPartitions,
+                SinkKeys.settings(targetUrl, targetUser, endpoints.targetPassword(), endpoints.sourceUrl(),
+                        endpoints.sourceUser(), endpoints.sourcePassword(), sinkKeys));
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        PipelineConfig pipelineConfig = new PipelineConfig(endpoints.sourceUrl(), endpoints.sourceUser(),
-                endpoints.sourcePassword(), endpoints.targetUrl(), endpoints.targetUser(), endpoints.targetPassword(),
-                endpoints.tables(), Optional.ofNullable(kafka), dataDir, topicPrefix, batchSize, topicPartitions,
-                endpoints.columnMapping(), ddlPolicy, nulHandling, secondaryIndexes);
+        PipelineConfig pipelineConfig = pipelineConfig();
         MonitoringSettings monitoring = new MonitoringSettings(heartbeatInterval, maxLag, httpPort);
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
@@ -104,7 +111,7 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
             while (!stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
                 Optional<Throwable> failure = pipeline.failure();
                 if (failure.isPresent()) {
-                    throw new SetupException("The pipeline stopped: " + failure.get().getMessage(), failure.get());
+                    throw new UserError("The pipeline stopped: " + failure.get().getMessage(), failure.get());
                 }
                 LOG.info("source produced {} snapshot rows and {} binlog changes; sink applied {} rows; backlog {} changes; {}",
                         pipeline.sourceProgress().snapshotRows(), pipeline.sourceProgress().changes(),

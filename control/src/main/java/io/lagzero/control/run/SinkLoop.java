@@ -4,6 +4,7 @@ import io.lagzero.connector.ChangeEventJson;
 import io.lagzero.sink.apply.ApplyException;
 import io.lagzero.sink.apply.ApplyResult;
 import io.lagzero.sink.apply.ChangeApplier;
+import io.lagzero.sink.apply.RetryPolicy;
 import io.lagzero.sink.connect.CachedSchemaJsonConverter;
 import io.lagzero.sink.error.SqlErrors;
 import io.lagzero.sink.lag.ChangeTiming;
@@ -41,7 +42,11 @@ import org.slf4j.LoggerFactory;
  */
 final class SinkLoop implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SinkLoop.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /**
+     * The most changes fetched and applied in one target transaction: as the Connect sample sets
+     * {@code consumer.override.max.poll.records} (deploy/connect/lagzero-sink.json).
+     */
+    static final int MAX_POLL_RECORDS = 2000;
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final ChangeApplier applier;
@@ -54,6 +59,7 @@ final class SinkLoop implements Runnable {
     private final LagTracker tracker;
     private final SinkMeters meters;
     private final BacklogProbe backlog;
+    private final RetryPolicy retries;
     private volatile boolean running = true;
 
     private static Converter reader(boolean isKey) {
@@ -64,9 +70,10 @@ final class SinkLoop implements Runnable {
      * @param topics exactly the change topics of the replicated tables (and the heartbeat's): never a
      *               pattern, which Debezium's own topics or another pipeline's could match
      */
-    SinkLoop(String bootstrapServers, String groupId, String topicPrefix, List<String> topics, int maxPollRecords,
-            ChangeApplier applier, LagTracker tracker, SinkMeters meters) {
+    SinkLoop(String bootstrapServers, String groupId, String topicPrefix, List<String> topics, ChangeApplier applier,
+            RetryPolicy retries, LagTracker tracker, SinkMeters meters) {
         this.applier = applier;
+        this.retries = retries;
         this.tracker = tracker;
         this.meters = meters;
         this.backlog = new BacklogProbe(topicPrefix, tracker);
@@ -79,7 +86,7 @@ final class SinkLoop implements Runnable {
         props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, SinkGroup.instanceId(groupId));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.putAll(StartPositions.CONSUMER_CONFIG);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(maxPollRecords));
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(MAX_POLL_RECORDS));
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
@@ -125,12 +132,13 @@ final class SinkLoop implements Runnable {
     }
 
     /**
-     * Transient target failures (connection lost, deadlock, lock wait) are retried until the target
-     * is back, with the partitions paused so the consumer stays in its group; anything else stops
-     * the sink with the apply core's message, which names the table.
+     * Transient target failures (connection lost, deadlock, lock wait) are retried as the sink's
+     * {@link RetryPolicy} says, with the partitions paused so the consumer stays in its group; anything
+     * else, or a failure outlasting the retries, stops the sink with the apply core's message, which
+     * names the table.
      */
     private void applyWithRetries(List<SinkRecord> records) {
-        for (int attempt = 1; ; attempt++) {
+        for (int retry = 1; ; retry++) {
             Timer.Sample sample = Timer.start();
             try {
                 ApplyResult result = applier.apply(records);
@@ -140,16 +148,22 @@ final class SinkLoop implements Runnable {
                 targetFailure.set(null);
                 return;
             } catch (ApplyException e) {
+                Optional<Duration> wait = retries.waitBefore(retry);
                 if (SqlErrors.classify(e) != SqlErrors.Kind.TRANSIENT || !running) {
                     throw e;
+                }
+                if (wait.isEmpty()) {
+                    throw new ApplyException(e.table(), "the target failed transiently " + retries.maxRetries()
+                            + " times in a row (--max-retries, over " + retries.patience().toSeconds() + " s): "
+                            + e.getMessage() + ". Fix: bring the target back, then start lagzero run again (it resumes "
+                            + "where it stopped)", e);
                 }
                 targetFailure.set(e.getMessage());
                 meters.applyMetrics().count(e.table() == null ? ApplyMetrics.UNKNOWN : e.table().toString(),
                         ApplyMetrics.Op.UNKNOWN, ApplyMetrics.Outcome.RETRIED, records.size());
-                Duration backoff = Duration.ofMillis(Math.min(MAX_BACKOFF.toMillis(), 250L << Math.min(attempt, 10)));
-                LOG.warn("The target failed transiently (attempt {}), retrying {} changes in {} ms: {}", attempt,
-                        records.size(), backoff.toMillis(), e.getMessage());
-                waitPaused(backoff);
+                LOG.warn("The target failed transiently; retry {} of {} of {} changes in {} ms: {}", retry,
+                        retries.maxRetries(), records.size(), wait.get().toMillis(), e.getMessage());
+                waitPaused(wait.get());
             }
         }
     }

@@ -1,6 +1,6 @@
 package io.lagzero.control.status;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -36,8 +36,8 @@ public final class HttpAddress {
         return URI.create(scheme + "://" + uri.getRawAuthority() + path);
     }
 
-    private static SetupException malformed(String option, String given, String example) {
-        return new SetupException(option + " '" + given + "' is not an HTTP address. Fix: give host:port or "
+    private static UserError malformed(String option, String given, String example) {
+        return new UserError(option + " '" + given + "' is not an HTTP address. Fix: give host:port or "
                 + "http://host:port, e.g. " + option + " " + example);
     }
 }

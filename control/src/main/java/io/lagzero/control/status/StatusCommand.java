@@ -1,12 +1,13 @@
 package io.lagzero.control.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.lagzero.connector.SetupException;
 import io.lagzero.connector.rest.ConnectRest;
-import io.lagzero.control.http.ControlServer;
-import io.lagzero.control.run.DurationConverter;
-import io.lagzero.control.run.EndpointOptions;
-import io.lagzero.control.run.UsesEndpoints;
+import io.lagzero.control.cli.DurationConverter;
+import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.UserError;
+import io.lagzero.control.cli.UsesEndpoints;
+import io.lagzero.control.health.PipelineStatus;
+import io.lagzero.control.health.StatusJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -74,7 +75,7 @@ public final class StatusCommand implements Callable<Integer>, UsesEndpoints {
         PrintWriter out = spec.commandLine().getOut();
         PipelineStatus status = connectUrl == null ? pipelineStatus() : connectDeploymentStatus();
         if (json) {
-            out.println(ControlServer.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(status));
+            out.println(StatusJson.write(status));
         } else {
             StatusTable.print(status, out);
         }
@@ -87,7 +88,7 @@ public final class StatusCommand implements Callable<Integer>, UsesEndpoints {
         try {
             return StatusEndpoint.of("--url", url).read();
         } catch (StatusEndpoint.Unreadable e) {
-            throw new SetupException(e.getMessage());
+            throw new UserError(e.getMessage());
         }
     }
 
@@ -97,21 +98,21 @@ public final class StatusCommand implements Callable<Integer>, UsesEndpoints {
         try {
             HttpGet.body(rest);
         } catch (HttpGet.Failed e) {
-            throw new SetupException(e.getMessage() + ". Fix: start the Kafka Connect worker, or give --connect-url "
+            throw new UserError(e.getMessage() + ". Fix: start the Kafka Connect worker, or give --connect-url "
                     + "the address of its REST API");
         }
         try {
             return deployment.status(Clock.systemUTC());
         } catch (IOException e) {
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new SetupException("cannot read the Kafka Connect deployment at " + rest + ": "
+            throw new UserError("cannot read the Kafka Connect deployment at " + rest + ": "
                     + detail.lines().findFirst().orElse("") + ". Fix: check --connect-url, --kafka and --sink-connector");
         }
     }
 
     private ConnectDeployment connectDeployment(URI rest) {
         if (kafka == null || kafka.isBlank()) {
-            throw new SetupException("--kafka is missing. Fix: with --connect-url, give the Kafka cluster's bootstrap "
+            throw new UserError("--kafka is missing. Fix: with --connect-url, give the Kafka cluster's bootstrap "
                     + "servers, e.g. --kafka kafka:9092");
         }
         return new ConnectDeployment(new ConnectRest(rest, ""), sinkConnector,

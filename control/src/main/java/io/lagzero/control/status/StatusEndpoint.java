@@ -1,7 +1,9 @@
 package io.lagzero.control.status;
 
+import io.lagzero.control.health.PipelineStatus;
+import io.lagzero.control.cli.UserError;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.lagzero.control.http.ControlServer;
+import io.lagzero.control.health.StatusJson;
 import java.net.URI;
 
 /**
@@ -29,7 +31,7 @@ public final class StatusEndpoint {
 
     /**
      * @param option the option that named it ({@code --url}, {@code --status-url}), for messages
-     * @throws io.lagzero.connector.SetupException when {@code text} is not an HTTP address
+     * @throws UserError when {@code text} is not an HTTP address
      */
     public static StatusEndpoint of(String option, String text) {
         return new StatusEndpoint(option, HttpAddress.parse(option, text, EXAMPLE));
@@ -53,7 +55,7 @@ public final class StatusEndpoint {
                     + " the address of its --http-port");
         }
         try {
-            PipelineStatus status = ControlServer.JSON.readValue(body, PipelineStatus.class);
+            PipelineStatus status = StatusJson.read(body);
             if (status == null || status.state() == null) {
                 throw new Unreadable(notStatus());
             }

@@ -1,7 +1,8 @@
 package io.lagzero.control.status;
 
-import io.lagzero.control.status.PipelineStatus.LagParts;
-import io.lagzero.control.status.PipelineStatus.TableStatus;
+import io.lagzero.control.health.PipelineStatus;
+import io.lagzero.control.health.PipelineStatus.LagParts;
+import io.lagzero.control.health.PipelineStatus.TableStatus;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.function.Function;

@@ -2,7 +2,7 @@ package io.lagzero.control.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,7 +68,7 @@ public record LastPass(Instant startedAt, Instant finishedAt, boolean clean, Lis
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             Files.deleteIfExists(stateDir.resolve(FORMER_FILE));
         } catch (IOException e) {
-            throw new SetupException("Cannot write " + file + ": " + e.getMessage() + ". Fix: give a writable --state-dir.", e);
+            throw new UserError("Cannot write " + file + ": " + e.getMessage() + ". Fix: give a writable --state-dir.", e);
         }
     }
 
@@ -93,7 +93,7 @@ public record LastPass(Instant startedAt, Instant finishedAt, boolean clean, Lis
                     Instant.parse(root.path("finishedAt").asText()), root.path("clean").asBoolean(), List.copyOf(tables),
                     root.path("rows").asLong()));
         } catch (IOException | RuntimeException e) {
-            throw new SetupException("Cannot read " + file + ": " + e.getMessage() + ". Fix: run lagzero verify again.", e);
+            throw new UserError("Cannot read " + file + ": " + e.getMessage() + ". Fix: run lagzero verify again.", e);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.TableId;
 import java.sql.Connection;
@@ -29,7 +29,7 @@ final class RepairChecks {
         this.targetQualifier = targetQualifier;
     }
 
-    /** Throws a SetupException naming the first unmet precondition and its fix. */
+    /** Throws a UserError naming the first unmet precondition and its fix. */
     void require(TableId signal, List<TableId> tables, String sourceUser, String targetUser) throws SQLException {
         signalTableExists(signal);
         signalTableWritable(signal, sourceUser);
@@ -46,7 +46,7 @@ final class RepairChecks {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (rs.getLong(1) == 0) {
-                    throw new SetupException("--repair needs the Debezium signal table " + signal + " on the source; "
+                    throw new UserError("--repair needs the Debezium signal table " + signal + " on the source; "
                             + "nothing was changed. Fix: " + SignalTable.createStatement(signal) + "; then restart "
                             + "lagzero run (Kafka Connect: set signal.data.collection=" + signal + " on the source "
                             + "connector), or name another table with --signal-table");
@@ -62,7 +62,7 @@ final class RepairChecks {
             s.executeUpdate(probe);
         } catch (SQLException e) {
             rollback(source);
-            throw new SetupException("--repair cannot write the signal table " + signal + " as source user '"
+            throw new UserError("--repair cannot write the signal table " + signal + " as source user '"
                     + sourceUser + "' (" + firstLine(e) + "); nothing was changed. Fix: GRANT INSERT ON `"
                     + signal.database() + "`.`" + signal.table() + "` TO '" + sourceUser + "', and run verify "
                     + "--repair while the source is writable (not read_only)");
@@ -79,7 +79,7 @@ final class RepairChecks {
             if (!readable(name)) {
                 return;
             }
-            throw new SetupException("--repair deletes the rows only the target has, but target user '" + targetUser
+            throw new UserError("--repair deletes the rows only the target has, but target user '" + targetUser
                     + "' may not delete from " + name + " (" + firstLine(e) + "); nothing was changed. Fix: GRANT "
                     + "DELETE ON " + name + " TO " + targetUser + ", or run verify without --repair");
         }

@@ -1,13 +1,13 @@
 package io.lagzero.control.verify;
 
 import io.lagzero.connector.JdbcConnections;
-import io.lagzero.connector.SetupException;
 import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableId;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.connector.rate.Pacer;
-import io.lagzero.control.run.EndpointOptions;
+import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.mapping.ColumnMapping;
 import java.io.PrintWriter;
@@ -74,7 +74,7 @@ public final class Verifier {
             List<TableId> tables = SourcePreflight.selectedTables(source, endpoints.tables()).stream()
                     .filter(this::isData).toList();
             if (tables.isEmpty()) {
-                throw new SetupException("--tables " + String.join(",", endpoints.tables().patterns())
+                throw new UserError("--tables " + String.join(",", endpoints.tables().patterns())
                         + " matches only the signal table. Fix: list the tables to verify, e.g. --tables app.*");
             }
             String targetQualifier = targetFlavor.currentQualifier(target);

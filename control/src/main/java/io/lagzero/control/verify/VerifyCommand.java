@@ -1,10 +1,10 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.TableId;
-import io.lagzero.control.run.DurationConverter;
-import io.lagzero.control.run.EndpointOptions;
-import io.lagzero.control.run.UsesEndpoints;
+import io.lagzero.control.cli.DurationConverter;
+import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.UsesEndpoints;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -59,7 +59,7 @@ public final class VerifyCommand implements Callable<Integer>, UsesEndpoints {
     private static TableId signalTableId(String name) {
         String[] parts = name.split("\\.");
         if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-            throw new SetupException("--signal-table '" + name + "' is not DATABASE.TABLE. Fix: write e.g. app.lagzero_signals");
+            throw new UserError("--signal-table '" + name + "' is not DATABASE.TABLE. Fix: write e.g. app.lagzero_signals");
         }
         return new TableId(parts[0], parts[1]);
     }
@@ -79,7 +79,7 @@ public final class VerifyCommand implements Callable<Integer>, UsesEndpoints {
         try {
             report = new Verifier(sides, settings, spec.commandLine().getErr()).run();
         } catch (SQLException e) {
-            throw new SetupException("verify stopped: " + e.getMessage() + ". Fix: check both databases, then run "
+            throw new UserError("verify stopped: " + e.getMessage() + ". Fix: check both databases, then run "
                     + "again with --resume to continue where it stopped.", e);
         }
         if (json) {

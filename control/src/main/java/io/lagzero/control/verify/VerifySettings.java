@@ -1,6 +1,6 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.TableId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,14 +26,14 @@ public record VerifySettings(int chunkSize, long maxRowsPerSecond, Duration rech
 
     public VerifySettings {
         if (chunkSize < 1 || chunkSize > MAX_CHUNK_SIZE) {
-            throw new SetupException("--chunk-size " + chunkSize + " is out of range. Fix: use 1.." + MAX_CHUNK_SIZE
+            throw new UserError("--chunk-size " + chunkSize + " is out of range. Fix: use 1.." + MAX_CHUNK_SIZE
                     + " (default 10000)");
         }
         if (maxRowsPerSecond < 0) {
-            throw new SetupException("--max-rows-per-sec " + maxRowsPerSecond + " is negative. Fix: use 0 (no limit) or more");
+            throw new UserError("--max-rows-per-sec " + maxRowsPerSecond + " is negative. Fix: use 0 (no limit) or more");
         }
         if (recheckTimeout.isNegative()) {
-            throw new SetupException("--recheck-timeout " + recheckTimeout + " is negative. Fix: use 0s or more, e.g. 30s");
+            throw new UserError("--recheck-timeout " + recheckTimeout + " is negative. Fix: use 0s or more, e.g. 30s");
         }
     }
 }

@@ -3,7 +3,7 @@ package io.lagzero.control.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ final class VerifyState {
         if (resume && Files.exists(file)) {
             VerifyState state = read(file);
             if (!state.fingerprint.equals(fingerprint)) {
-                throw new SetupException("--resume: the pass in " + file + " verified another source, target, "
+                throw new UserError("--resume: the pass in " + file + " verified another source, target, "
                         + "--tables or --column-mapping. Fix: run without --resume to start a new pass, or give "
                         + "another --state-dir.");
             }
@@ -111,7 +111,7 @@ final class VerifyState {
             ReportJson.MAPPER.writeValue(temporary.toFile(), root);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new SetupException("Cannot write the verify state " + file + ": " + e.getMessage()
+            throw new UserError("Cannot write the verify state " + file + ": " + e.getMessage()
                     + ". Fix: give a writable --state-dir.", e);
         }
     }
@@ -154,7 +154,7 @@ final class VerifyState {
             }
             return state;
         } catch (IOException | RuntimeException e) {
-            throw new SetupException("Cannot read the verify state " + file + ": " + e.getMessage()
+            throw new UserError("Cannot read the verify state " + file + ": " + e.getMessage()
                     + ". Fix: run without --resume to start a new pass.", e);
         }
     }

@@ -3,7 +3,7 @@ package io.lagzero.control.cutover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,10 +29,10 @@ class CommandFreezeTest {
     @Test
     void aFailingOrHangingCommandFailsTheStepWithItsOption() {
         assertThatThrownBy(() -> SourceFreeze.commands("exit 3", "true", Duration.ofSeconds(10)).freeze())
-                .isInstanceOf(SetupException.class).hasMessageStartingWith("--freeze-command exited with 3");
+                .isInstanceOf(UserError.class).hasMessageStartingWith("--freeze-command exited with 3");
         assertThatThrownBy(() -> SourceFreeze.commands("true", "sleep 5", Duration.ofMillis(200)).unfreeze())
-                .isInstanceOf(SetupException.class).hasMessage("--unfreeze-command did not finish within 200 ms");
+                .isInstanceOf(UserError.class).hasMessage("--unfreeze-command did not finish within 200 ms");
         assertThatThrownBy(() -> SourceFreeze.commands("true", " ", Duration.ofSeconds(1)).check())
-                .isInstanceOf(SetupException.class).hasMessageContaining("--freeze-command needs --unfreeze-command");
+                .isInstanceOf(UserError.class).hasMessageContaining("--freeze-command needs --unfreeze-command");
     }
 }

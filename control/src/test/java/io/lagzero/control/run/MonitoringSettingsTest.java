@@ -2,7 +2,7 @@ package io.lagzero.control.run;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lagzero.connector.SetupException;
+import io.lagzero.control.cli.UserError;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ class MonitoringSettingsTest {
     @Test
     void aBudgetNotLongerThanTheHeartbeatIntervalIsRefusedWithTheFix() {
         assertThatThrownBy(() -> new MonitoringSettings(Duration.ofSeconds(5), Duration.ofSeconds(5), 0))
-                .isInstanceOf(SetupException.class)
+                .isInstanceOf(UserError.class)
                 .hasMessageContaining("--max-lag").hasMessageContaining("--heartbeat-interval").hasMessageContaining("Fix:");
     }
 

@@ -2,8 +2,8 @@ package io.lagzero.control.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lagzero.control.status.PipelineStatus;
-import io.lagzero.control.status.PipelineStatus.State;
+import io.lagzero.control.health.PipelineStatus;
+import io.lagzero.control.health.PipelineStatus.State;
 import io.lagzero.sink.lag.ChangeTiming;
 import io.lagzero.sink.lag.ChangeTiming.SnapshotMark;
 import io.lagzero.sink.lag.LagTracker;

@@ -1,5 +1,6 @@
 package io.lagzero.control.status;
 
+import io.lagzero.control.health.PipelineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;

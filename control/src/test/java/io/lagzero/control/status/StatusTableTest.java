@@ -1,11 +1,12 @@
 package io.lagzero.control.status;
 
+import io.lagzero.control.health.PipelineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lagzero.control.http.ControlServer;
-import io.lagzero.control.status.PipelineStatus.LagParts;
-import io.lagzero.control.status.PipelineStatus.State;
-import io.lagzero.control.status.PipelineStatus.TableStatus;
+import io.lagzero.control.health.StatusJson;
+import io.lagzero.control.health.PipelineStatus.LagParts;
+import io.lagzero.control.health.PipelineStatus.State;
+import io.lagzero.control.health.PipelineStatus.TableStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -45,9 +46,9 @@ class StatusTableTest {
 
     @Test
     void theJsonRoundTripsAndTheStateIsTheExitCode() throws Exception {
-        String json = ControlServer.JSON.writeValueAsString(SNAPSHOTTING);
-        assertThat(json).contains("\"state\":\"LAGGING\"").contains("\"sourceRows\":null");
-        assertThat(ControlServer.JSON.readValue(json, PipelineStatus.class)).isEqualTo(SNAPSHOTTING);
+        String json = StatusJson.write(SNAPSHOTTING);
+        assertThat(json).contains("\"state\" : \"LAGGING\"").contains("\"sourceRows\" : null");
+        assertThat(StatusJson.read(json)).isEqualTo(SNAPSHOTTING);
         assertThat(State.HEALTHY.exitCode()).isZero();
         assertThat(State.LAGGING.exitCode()).isEqualTo(1);
         assertThat(State.FAILED.exitCode()).isEqualTo(2);

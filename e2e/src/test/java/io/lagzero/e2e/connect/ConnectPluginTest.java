@@ -9,8 +9,8 @@ import io.lagzero.connector.TableId;
 import io.lagzero.connector.heartbeat.HeartbeatTable;
 import io.lagzero.connector.rest.ConnectorStatus;
 import io.lagzero.control.Lagzero;
-import io.lagzero.control.http.ControlServer;
-import io.lagzero.control.status.PipelineStatus;
+import io.lagzero.control.health.PipelineStatus;
+import io.lagzero.control.health.StatusJson;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.e2e.DeployedMetrics;
@@ -340,7 +340,7 @@ abstract class ConnectPluginTest {
                     new PrintWriter(out, true), new PrintWriter(err, true));
             assertThat(exit).as("exit code of lagzero status --connect-url: %s %s", out, err).isEqualTo(expectedExit);
             assertThat(out + err.toString()).doesNotContain(target.password());
-            return ControlServer.JSON.readValue(out.toString(), PipelineStatus.class);
+            return StatusJson.read(out.toString());
         } finally {
             Files.delete(config);
         }

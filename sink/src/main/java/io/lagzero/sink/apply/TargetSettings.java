@@ -61,8 +61,8 @@ public record TargetSettings(String jdbcUrl, String user, String password, int m
         Objects.requireNonNull(nulHandling, "nulHandling");
         secondaryIndexes = secondaryIndexes == null ? SecondaryIndexes.NONE : secondaryIndexes;
         if (secondaryIndexes == SecondaryIndexes.AFTER_SNAPSHOT && sourceCatalog == null) {
-            throw new IllegalArgumentException("secondary indexes after the snapshot are read from the source. Fix: "
-                    + "give the source connection, or create no secondary indexes");
+            // LagzeroSinkConfig.crossKeyProblems tells the user; this guards code that builds settings directly.
+            throw new IllegalArgumentException("secondaryIndexes AFTER_SNAPSHOT needs the sourceCatalog to read them from");
         }
     }
 

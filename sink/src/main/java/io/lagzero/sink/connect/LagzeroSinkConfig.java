@@ -2,6 +2,7 @@ package io.lagzero.sink.connect;
 
 import io.lagzero.sink.apply.DdlPolicy;
 import io.lagzero.sink.apply.NulHandling;
+import io.lagzero.sink.apply.RetryPolicy;
 import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
 import io.lagzero.sink.index.SecondaryIndexes;
@@ -9,6 +10,7 @@ import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import io.lagzero.sink.source.SourceCatalog;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -109,14 +111,15 @@ public final class LagzeroSinkConfig extends AbstractConfig {
             + "becomes U+FFFD. 'strip' and 'replace' change the value: verification will report those rows.";
 
     public static final String SECONDARY_INDEXES = "secondary.indexes";
-    public static final String SECONDARY_INDEXES_DEFAULT = "none";
-    public static final String SECONDARY_INDEXES_DOC = "'none': target tables get only the primary key. "
-            + "'after_snapshot': the source table's secondary indexes (read from source.connection.url) are built in "
-            + "the target once the table's snapshot has been written (its last snapshot record, or any later change), "
-            + "in the background and without blocking writes (MariaDB LOCK=NONE, PostgreSQL CONCURRENTLY). UNIQUE "
-            + "indexes become plain indexes, because a unique index would make the target refuse or misapply a change "
-            + "that collides only briefly; full-text, spatial and expression indexes are left out, and PostgreSQL "
-            + "indexes whole values where the source indexes a prefix.";
+    public static final String SECONDARY_INDEXES_DEFAULT = "after_snapshot";
+    public static final String SECONDARY_INDEXES_DOC = "'after_snapshot': the source table's secondary indexes (read "
+            + "from source.connection.url, which this needs) are built in the target once the table's snapshot has "
+            + "been written (its last snapshot record, or any later change), in the background and without blocking "
+            + "writes (MariaDB LOCK=NONE, PostgreSQL CONCURRENTLY), so the application finds its indexes after the "
+            + "switchover and the initial copy is not slowed by them. UNIQUE indexes become plain indexes, because a "
+            + "unique index would make the target refuse or misapply a change that collides only briefly; full-text, "
+            + "spatial and expression indexes are left out, and PostgreSQL indexes whole values where the source "
+            + "indexes a prefix. 'none': target tables get only the primary key.";
 
     public static final String SOURCE_CONNECTION_URL = "source.connection.url";
     public static final String SOURCE_CONNECTION_URL_DOC = "The source MySQL/MariaDB as a JDBC URL "
@@ -133,14 +136,16 @@ public final class LagzeroSinkConfig extends AbstractConfig {
     public static final String SOURCE_CONNECTION_PASSWORD_DOC = "The password of source.connection.username.";
 
     public static final String MAX_RETRIES = "max.retries";
-    public static final int MAX_RETRIES_DEFAULT = 10;
+    public static final int MAX_RETRIES_DEFAULT = RetryPolicy.MAX_RETRIES_DEFAULT;
     public static final String MAX_RETRIES_DOC = "How often a batch that failed transiently (lost connection, "
             + "deadlock, lock wait timeout, serialization failure, too many connections, read-only target) is "
-            + "retried before the task fails.";
+            + "retried before the sink fails.";
 
     public static final String RETRY_BACKOFF_MS = "retry.backoff.ms";
-    public static final long RETRY_BACKOFF_MS_DEFAULT = 1000L;
-    public static final String RETRY_BACKOFF_MS_DOC = "How long to wait before retrying a batch that failed transiently.";
+    public static final long RETRY_BACKOFF_MS_DEFAULT = RetryPolicy.BACKOFF_MS_DEFAULT;
+    public static final String RETRY_BACKOFF_MS_DOC = "The wait before the first retry of a batch that failed "
+            + "transiently; each further retry waits twice as long as the one before, at most 60 s. With the "
+            + "defaults the sink rides out a target that is unreachable for up to about 5 minutes.";
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -212,36 +217,55 @@ public final class LagzeroSinkConfig extends AbstractConfig {
                     getBoolean(DELETE_ENABLED), SchemaEvolution.valueOf(upper(SCHEMA_EVOLUTION)),
                     new TableNameFormat(getString(COLLECTION_NAME_FORMAT)), ColumnMapping.parse(getString(COLUMN_MAPPING)),
                     DdlPolicy.valueOf(upper(DDL_POLICY)), NulHandling.valueOf(upper(NUL_HANDLING)), catalog,
-                    secondaryIndexes(catalog));
-            return new SinkSettings(target, getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS)));
+                    secondaryIndexes());
+            return new SinkSettings(target, new RetryPolicy(getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS))));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
     }
 
-    /** The source connection, if configured: for secondary indexes and AUTO_INCREMENT columns. */
-    private SourceCatalog sourceCatalog() {
-        String url = getString(SOURCE_CONNECTION_URL);
-        if (url == null || url.isBlank()) {
-            return null;
+    /**
+     * The rules that span several keys, for {@link LagzeroSinkConnector#validate} and for parsing
+     * alike: each broken rule as the key to blame and the message naming the fix.
+     *
+     * @param values the parsed value of each key (as {@link AbstractConfig#values()} or Connect's
+     *               {@code ConfigValue}s hold them)
+     */
+    public static Map<String, String> crossKeyProblems(Map<String, ?> values) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        boolean hasSource = isSet(values.get(SOURCE_CONNECTION_URL));
+        if (hasSource && !isSet(values.get(SOURCE_CONNECTION_USERNAME))) {
+            problems.put(SOURCE_CONNECTION_USERNAME, SOURCE_CONNECTION_USERNAME + " is missing. Fix: set the source "
+                    + "user that " + SOURCE_CONNECTION_URL + " connects as");
         }
-        String user = getString(SOURCE_CONNECTION_USERNAME);
-        if (user == null || user.isBlank()) {
-            throw new ConfigException(SOURCE_CONNECTION_USERNAME + " is missing. Fix: set the source user that "
-                    + SOURCE_CONNECTION_URL + " connects as");
+        if (!hasSource && "after_snapshot".equalsIgnoreCase(String.valueOf(values.get(SECONDARY_INDEXES)))) {
+            problems.put(SOURCE_CONNECTION_URL, SOURCE_CONNECTION_URL + " is missing: " + SECONDARY_INDEXES
+                    + "=after_snapshot (the default) reads the source's indexes there. Fix: set it (e.g. "
+                    + "jdbc:mariadb://db1:3306/) and " + SOURCE_CONNECTION_USERNAME + ", or set " + SECONDARY_INDEXES
+                    + "=none");
         }
-        Password password = getPassword(SOURCE_CONNECTION_PASSWORD);
-        return new SourceCatalog(url, user, password == null ? "" : password.value());
+        return problems;
     }
 
-    private SecondaryIndexes secondaryIndexes(SourceCatalog catalog) {
-        SecondaryIndexes mode = SecondaryIndexes.valueOf(upper(SECONDARY_INDEXES));
-        if (mode == SecondaryIndexes.AFTER_SNAPSHOT && catalog == null) {
-            throw new ConfigException(SECONDARY_INDEXES + "=after_snapshot reads the indexes from the source. Fix: set "
-                    + SOURCE_CONNECTION_URL + " (e.g. jdbc:mariadb://db1:3306/) and " + SOURCE_CONNECTION_USERNAME
-                    + ", or set " + SECONDARY_INDEXES + "=none");
+    private static boolean isSet(Object value) {
+        return value != null && !value.toString().isBlank();
+    }
+
+    /** The source connection, if configured: for secondary indexes and AUTO_INCREMENT columns. */
+    private SourceCatalog sourceCatalog() {
+        crossKeyProblems(values()).values().stream().findFirst().ifPresent(problem -> {
+            throw new ConfigException(problem);
+        });
+        String url = getString(SOURCE_CONNECTION_URL);
+        if (!isSet(url)) {
+            return null;
         }
-        return mode;
+        Password password = getPassword(SOURCE_CONNECTION_PASSWORD);
+        return new SourceCatalog(url, getString(SOURCE_CONNECTION_USERNAME), password == null ? "" : password.value());
+    }
+
+    private SecondaryIndexes secondaryIndexes() {
+        return SecondaryIndexes.valueOf(upper(SECONDARY_INDEXES));
     }
 
     private String upper(String key) {

@@ -1,6 +1,7 @@
 package io.lagzero.sink.connect;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -49,21 +50,12 @@ public final class LagzeroSinkConnector extends SinkConnector {
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
         TargetCheck.check(config);
-        requireIndexSource(config);
-        return config;
-    }
-
-    private static void requireIndexSource(Config config) {
         Map<String, ConfigValue> values = config.configValues().stream()
                 .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
-        ConfigValue mode = values.get(LagzeroSinkConfig.SECONDARY_INDEXES);
-        ConfigValue url = values.get(LagzeroSinkConfig.SOURCE_CONNECTION_URL);
-        if (mode != null && url != null && "after_snapshot".equalsIgnoreCase(String.valueOf(mode.value()))
-                && (url.value() == null || url.value().toString().isBlank())) {
-            url.addErrorMessage(LagzeroSinkConfig.SOURCE_CONNECTION_URL + " is missing. Fix: set it to the source "
-                    + "(e.g. jdbc:mariadb://db1:3306/) to read its indexes, or set " + LagzeroSinkConfig.SECONDARY_INDEXES
-                    + "=none");
-        }
+        Map<String, Object> parsed = new HashMap<>();
+        values.forEach((name, value) -> parsed.put(name, value.value()));
+        LagzeroSinkConfig.crossKeyProblems(parsed).forEach((key, problem) -> values.get(key).addErrorMessage(problem));
+        return config;
     }
 
     @Override

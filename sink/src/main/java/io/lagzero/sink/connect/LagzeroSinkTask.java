@@ -1,5 +1,8 @@
 package io.lagzero.sink.connect;
 
+import java.util.Optional;
+import java.time.Duration;
+import io.lagzero.sink.apply.RetryPolicy;
 import io.lagzero.sink.apply.ApplyException;
 import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.sink.error.SqlErrors;
@@ -174,15 +177,17 @@ public final class LagzeroSinkTask extends SinkTask {
     private RuntimeException retry(List<SinkRecord> records, RuntimeException failure) {
         String table = failure instanceof ApplyException a && a.table() != null ? a.table().toString() : ApplyMetrics.UNKNOWN;
         metrics.count(table, Op.UNKNOWN, Outcome.RETRIED, records.size());
-        if (retries >= settings.maxRetries()) {
+        RetryPolicy policy = settings.retries();
+        Optional<Duration> wait = policy.waitBefore(retries + 1);
+        if (wait.isEmpty()) {
             return new ConnectException("Giving up after " + retries + " retries (max.retries) of a transient failure: "
                     + failure.getMessage(), failure);
         }
         retries++;
-        LOG.warn("{}: transient failure, retry {} of {} in {} ms: {}", name, retries, settings.maxRetries(),
-                settings.retryBackoff().toMillis(), failure.getMessage());
-        context.timeout(settings.retryBackoff().toMillis());
-        return new RetriableException("Transient failure (retry " + retries + " of " + settings.maxRetries() + "): "
+        LOG.warn("{}: transient failure, retry {} of {} in {} ms: {}", name, retries, policy.maxRetries(),
+                wait.get().toMillis(), failure.getMessage());
+        context.timeout(wait.get().toMillis());
+        return new RetriableException("Transient failure (retry " + retries + " of " + policy.maxRetries() + "): "
                 + failure.getMessage(), failure);
     }
 

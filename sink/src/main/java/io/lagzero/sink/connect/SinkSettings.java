@@ -1,24 +1,18 @@
 package io.lagzero.sink.connect;
 
+import io.lagzero.sink.apply.RetryPolicy;
 import io.lagzero.sink.apply.TargetSettings;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The sink task's typed settings.
+ * The sink's typed settings, for the Kafka Connect task and {@code lagzero run} alike.
  *
  * @param target where and how changes are applied (its toString masks the password)
- * @param maxRetries how often one batch is retried after transient failures before the task fails
- * @param retryBackoff the pause before each retry
+ * @param retries how a batch that failed transiently is retried before the sink fails
  */
-public record SinkSettings(TargetSettings target, int maxRetries, Duration retryBackoff) {
+public record SinkSettings(TargetSettings target, RetryPolicy retries) {
     public SinkSettings {
         Objects.requireNonNull(target, "target");
-        if (maxRetries < 0) {
-            throw new IllegalArgumentException("maxRetries is " + maxRetries + ". Fix: use 0 or more");
-        }
-        if (retryBackoff == null || retryBackoff.isNegative()) {
-            throw new IllegalArgumentException("retryBackoff is " + retryBackoff + ". Fix: use 0 ms or more");
-        }
+        Objects.requireNonNull(retries, "retries");
     }
 }

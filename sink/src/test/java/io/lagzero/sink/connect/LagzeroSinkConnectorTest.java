@@ -25,8 +25,10 @@ class LagzeroSinkConnectorTest {
     private final LagzeroSinkConnector connector = new LagzeroSinkConnector();
 
     private static Map<String, String> props(String... keyValues) {
+        // No source here to read indexes from, so not the default secondary.indexes=after_snapshot (tested below).
         Map<String, String> props = new HashMap<>(Map.of("name", "lz-sink", "connection.url",
-                "jdbc:mariadb://localhost:1/app", "connection.username", "u", "connection.password", "s3cret"));
+                "jdbc:mariadb://localhost:1/app", "connection.username", "u", "connection.password", "s3cret",
+                "secondary.indexes", "none"));
         for (int i = 0; i < keyValues.length; i += 2) {
             if (keyValues[i + 1] == null) {
                 props.remove(keyValues[i]);
@@ -52,8 +54,8 @@ class LagzeroSinkConnectorTest {
         assertThat(settings.target().deletesEnabled()).isTrue();
         assertThat(settings.target().schemaEvolution()).isEqualTo(SchemaEvolution.BASIC);
         assertThat(settings.target().tableNames().pattern()).isEqualTo("${source.table}");
-        assertThat(settings.maxRetries()).isEqualTo(10);
-        assertThat(settings.retryBackoff()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.retries().maxRetries()).isEqualTo(10);
+        assertThat(settings.retries().backoff()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.target().password()).isEqualTo("s3cret");
     }
 
@@ -115,10 +117,13 @@ class LagzeroSinkConnectorTest {
                 .doesNotContain("srcsecret");
         assertThat(errors(props("ddl.policy", "exec"), "ddl.policy")).singleElement().asString()
                 .contains("Fix: use one of [stop, ignore]");
-        assertThat(errors(props("secondary.indexes", "after_snapshot"), "source.connection.url")).singleElement()
-                .asString().startsWith("source.connection.url is missing. Fix:");
+        assertThat(errors(props("secondary.indexes", null), "source.connection.url")).as("the default is after_snapshot")
+                .singleElement().asString().startsWith("source.connection.url is missing: secondary.indexes=after_snapshot")
+                .contains("Fix:");
         assertThatThrownBy(() -> new LagzeroSinkConfig(props("secondary.indexes", "after_snapshot")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("source.connection.url");
+        assertThat(errors(props("source.connection.url", "jdbc:mariadb://db1:3306/"), "source.connection.username"))
+                .singleElement().asString().startsWith("source.connection.username is missing. Fix:");
     }
 
     @Test

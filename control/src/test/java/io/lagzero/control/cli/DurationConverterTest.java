@@ -1,4 +1,4 @@
-package io.lagzero.control.run;
+package io.lagzero.control.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.lagzero.control.run;
+package io.lagzero.control.cli;
 
 import java.time.Duration;
 import java.util.Locale;

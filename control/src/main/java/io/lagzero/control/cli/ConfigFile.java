@@ -1,6 +1,5 @@
-package io.lagzero.control.run;
+package io.lagzero.control.cli;
 
-import io.lagzero.connector.SetupException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -15,7 +14,9 @@ import picocli.CommandLine;
 /**
  * The {@code --config} file: Java properties whose keys are the long option names without the
  * dashes ({@code source=jdbc:...}, {@code source-user=...}), plus {@code source-password} and
- * {@code target-password}. Flags given on the command line win over the file.
+ * {@code target-password}; the sink connector's keys may be spelt as in a Kafka Connect config
+ * ({@code ddl.policy} for {@code ddl-policy}, {@code connection.url} for {@code target}). Flags given
+ * on the command line win over the file.
  */
 public final class ConfigFile {
     private static final List<String> PASSWORD_KEYS = List.of("source-password", "target-password");
@@ -37,9 +38,17 @@ public final class ConfigFile {
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new SetupException("Cannot read --config " + file + ": " + e.getMessage() + ". Fix: give a readable properties file.");
+            throw new UserError("Cannot read --config " + file + ": " + e.getMessage() + ". Fix: give a readable properties file.");
         }
-        return new ConfigFile(file, properties);
+        Properties named = new Properties();
+        for (String key : properties.stringPropertyNames()) {
+            String name = SinkKeys.fromPluginSpelling(key);
+            if (named.containsKey(name)) {
+                throw new UserError("--config " + file + " sets " + name + " twice (as " + key + " too). Fix: keep one");
+            }
+            named.setProperty(name, properties.getProperty(key));
+        }
+        return new ConfigFile(file, named);
     }
 
     /** Every key must be an option of some command, or a password: a misspelt key would be ignored silently. */
@@ -50,9 +59,9 @@ public final class ConfigFile {
             if (!known.contains(key)) {
                 String suggestion = known.stream().min(Comparator.comparingInt(k -> distance(k, key)))
                         .filter(k -> distance(k, key) <= 2).map(k -> "did you mean " + k + "? ").orElse("");
-                throw new SetupException("--config " + file + " has the unknown key '" + key + "'. Fix: " + suggestion
+                throw new UserError("--config " + file + " has the unknown key '" + key + "'. Fix: " + suggestion
                         + "keys are the long option names without dashes (lagzero run --help), plus "
-                        + String.join(" and ", PASSWORD_KEYS));
+                        + String.join(" and ", PASSWORD_KEYS) + ", or the sink connector's keys (docs/sink-config.md)");
             }
         }
     }
@@ -76,7 +85,10 @@ public final class ConfigFile {
     }
 
     public CommandLine.IDefaultValueProvider defaults() {
-        return new CommandLine.PropertiesDefaultProvider(properties);
+        // picocli interpolates ${...} in default values; a value such as stage_${source.table} is meant literally.
+        Properties literal = new Properties();
+        properties.stringPropertyNames().forEach(key -> literal.setProperty(key, properties.getProperty(key).replace("${", "$${")));
+        return new CommandLine.PropertiesDefaultProvider(literal);
     }
 
     /** A password from the environment variable, else from the file; never from the command line. */

@@ -1,10 +1,11 @@
-package io.lagzero.control.run;
+package io.lagzero.control.cli;
 
 import io.lagzero.connector.JdbcEndpoint;
-import io.lagzero.connector.SetupException;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -66,6 +67,24 @@ public final class EndpointOptions {
         return required(targetUser, "--target-user", "the target user, e.g. --target-user lagzero");
     }
 
+    /** --target, or the sink key connection.url given instead; both given must agree. */
+    public String targetUrlOr(String connectionUrl) {
+        return connectionUrl == null ? targetUrl() : same("--target", target, LagzeroSinkConfig.CONNECTION_URL, connectionUrl);
+    }
+
+    /** --target-user, or the sink key connection.username given instead; both given must agree. */
+    public String targetUserOr(String connectionUsername) {
+        return connectionUsername == null ? targetUser()
+                : same("--target-user", targetUser, LagzeroSinkConfig.CONNECTION_USERNAME, connectionUsername);
+    }
+
+    private static String same(String option, String optionValue, String key, String keyValue) {
+        if (optionValue != null && !optionValue.equals(keyValue)) {
+            throw new UserError(option + " and the sink key " + key + " disagree. Fix: give one of them");
+        }
+        return keyValue;
+    }
+
     public String targetPassword() {
         return configFile.password("LAGZERO_TARGET_PASSWORD", "target-password");
     }
@@ -74,13 +93,23 @@ public final class EndpointOptions {
         return TableSelector.parse(tables);
     }
 
+    /** Parses {@code --column-mapping}; a bad rule stops the command with the parser's message. */
     public ColumnMapping columnMapping() {
-        return PipelineConfig.columnMapping(columnMapping);
+        try {
+            return columnMapping == null ? ColumnMapping.EMPTY : ColumnMapping.parse(columnMapping);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage().replace(ColumnMapping.CONFIG_KEY, "--column-mapping"), e);
+        }
+    }
+
+    /** {@code --column-mapping} as given, for the sink to parse. */
+    public Optional<String> columnMappingRules() {
+        return Optional.ofNullable(columnMapping);
     }
 
     private static String required(String value, String option, String what) {
         if (value == null || value.isBlank()) {
-            throw new SetupException(option + " is missing. Fix: give " + what + " (or set it in --config).");
+            throw new UserError(option + " is missing. Fix: give " + what + " (or set it in --config).");
         }
         return value;
     }

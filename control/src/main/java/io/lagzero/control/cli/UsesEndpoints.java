@@ -1,4 +1,4 @@
-package io.lagzero.control.run;
+package io.lagzero.control.cli;
 
 /** A command with {@link EndpointOptions}, whose defaults a {@code --config} file may supply. */
 public interface UsesEndpoints {

@@ -1,4 +1,4 @@
-package io.lagzero.control.status;
+package io.lagzero.control.health;
 
 import java.util.List;
 
