@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.lagzero.bench.SnapshotRun.Rate;
 import io.lagzero.connector.HeartbeatTable;
+import io.lagzero.sandbox.db.TargetKind;
 import io.lagzero.testkit.ConnectWorker.CpuTime;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code bench/run}: lagzero's sink against the raw upsert limit and Debezium's JDBC sink, on one
@@ -77,9 +78,9 @@ public final class Bench implements Callable<Integer> {
     public Integer call() throws Exception {
         results.put("when", Instant.now().toString());
         results.put("rows", rows);
-        results.put("target", target.name().toLowerCase());
+        results.put("target", target.toString());
         results.put("cores", Runtime.getRuntime().availableProcessors());
-        say("starting MariaDB (source), %s (target), Kafka and a Kafka Connect worker", target.name().toLowerCase());
+        say("starting MariaDB (source), %s (target), Kafka and a Kafka Connect worker", target);
         try (Servers servers = new Servers(target, buildDir);
              KafkaProgress kafka = new KafkaProgress(servers.kafka.bootstrapServers())) {
             new Run(servers, kafka).all();

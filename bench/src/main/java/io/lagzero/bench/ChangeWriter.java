@@ -1,5 +1,6 @@
 package io.lagzero.bench;
 
+import io.lagzero.connector.rate.Pacer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -59,19 +60,19 @@ final class ChangeWriter {
         List<Commit> commits = new ArrayList<>();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
-        long written = 0;
+        Pacer pacer = new Pacer(perSecond);
         int most = Math.max(1, perSecond / 10);
         while (System.nanoTime() < end) {
-            long due = (long) ((System.nanoTime() - start) / 1e9 * perSecond) - written;
+            long due = pacer.due();
             if (due <= 0) {
                 Thread.sleep(TICK_MS);
                 continue;
             }
             int changes = (int) Math.min(due, most);
             commits.add(transaction(changes));
-            written += changes;
+            pacer.done(changes);
         }
-        return new Written(commits, written, Duration.ofNanos(System.nanoTime() - start));
+        return new Written(commits, pacer.total(), Duration.ofNanos(System.nanoTime() - start));
     }
 
     private Commit transaction(int changes) throws SQLException {

@@ -1,5 +1,6 @@
 package io.lagzero.bench;
 
+import io.lagzero.sandbox.db.TargetKind;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

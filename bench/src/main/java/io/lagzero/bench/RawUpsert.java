@@ -1,7 +1,8 @@
 package io.lagzero.bench;
 
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.TargetKind;
 import io.lagzero.sink.dialect.Dialects;
-import io.lagzero.testkit.DatabaseServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;

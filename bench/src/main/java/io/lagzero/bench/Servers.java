@@ -1,10 +1,10 @@
 package io.lagzero.bench;
 
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.db.TargetKind;
+import io.lagzero.sandbox.kafka.KafkaBroker;
 import io.lagzero.testkit.ConnectWorker;
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.PostgresServer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,9 +27,8 @@ final class Servers implements AutoCloseable {
     Servers(TargetKind targetKind, Path buildDir) {
         try {
             source = keep(MariaDbServer.startSource("bench-source"));
-            target = keep(targetKind == TargetKind.POSTGRES ? PostgresServer.start("bench-target")
-                    : MariaDbServer.startTarget("bench-target"));
-            kafka = keep(KafkaBroker.start("bench-kafka"));
+            target = keep(targetKind.start("bench-target"));
+            kafka = keep(KafkaBroker.startTemporary("bench-kafka"));
             connect = keep(ConnectWorker.start("bench-connect", kafka.bootstrapServers(),
                     ConnectWorker.classpath(buildDir.resolveSibling(Path.of("connect-worker", "target", "connect-worker.classpath"))),
                     List.of(buildDir.resolve("connect-plugins")),

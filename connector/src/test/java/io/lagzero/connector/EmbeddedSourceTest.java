@@ -3,8 +3,8 @@ package io.lagzero.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.kafka.KafkaBroker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ class EmbeddedSourceTest {
     @BeforeAll
     static void start() {
         source = MariaDbServer.startSource("embedded-source");
-        kafka = KafkaBroker.start("embedded-source-kafka");
+        kafka = KafkaBroker.startTemporary("embedded-source-kafka");
         source.createDatabase("shop");
         source.execute("shop", "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(20))",
                 "INSERT INTO items VALUES (1, 'one'), (2, 'two')");

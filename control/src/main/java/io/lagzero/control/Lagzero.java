@@ -1,12 +1,11 @@
 package io.lagzero.control;
 
 import io.lagzero.connector.SetupException;
-import io.lagzero.control.cli.UserError;
-import io.lagzero.control.cutover.CutoverCommand;
-import io.lagzero.control.demo.DemoCommand;
 import io.lagzero.control.cli.ConfigFile;
-import io.lagzero.control.run.RunCommand;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.control.cli.UsesEndpoints;
+import io.lagzero.control.cutover.CutoverCommand;
+import io.lagzero.control.run.RunCommand;
 import io.lagzero.control.status.StatusCommand;
 import io.lagzero.control.verify.VerifyCommand;
 import java.io.PrintWriter;
@@ -14,18 +13,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code lagzero} command. */
 @Command(name = "lagzero", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Moves a live MySQL/MariaDB database to a new database with zero downtime.",
-        subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, CutoverCommand.class, DemoCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, CutoverCommand.class})
 public final class Lagzero {
+    /** An {@link OptionalCommand} lagzero knows of: its --help line, and how to get it when its module is missing. */
+    private record KnownOptionalCommand(String name, String description, String fix) {
+    }
+
+    private static final List<KnownOptionalCommand> OPTIONAL_COMMANDS = List.of(new KnownOptionalCommand("demo",
+            OptionalCommand.DEMO_DESCRIPTION,
+            "run bin/lagzero demo from a lagzero checkout, which builds the demo module (demo/) on first use"));
 
     public static void main(String[] args) {
         Logger.getLogger("").setLevel(Level.WARNING);
@@ -48,6 +56,8 @@ public final class Lagzero {
     /** The command line, with the defaults of {@code --config FILE} (run, verify) read before parsing. */
     public static CommandLine commandLine(String... args) {
         CommandLine cli = new CommandLine(new Lagzero());
+        addOptionalCommands(cli);
+        // After every subcommand is added: these settings reach only the subcommands present.
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(Lagzero::usageError);
         configFile(args).ifPresent(path -> {
@@ -72,6 +82,20 @@ public final class Lagzero {
             throw error;
         });
         return cli;
+    }
+
+    /** The optional commands on the classpath; a stand-in naming the fix for each one missing. */
+    private static void addOptionalCommands(CommandLine cli) {
+        for (OptionalCommand optional : ServiceLoader.load(OptionalCommand.class)) {
+            cli.addSubcommand(optional.command());
+        }
+        for (KnownOptionalCommand known : OPTIONAL_COMMANDS) {
+            if (!cli.getSubcommands().containsKey(known.name())) {
+                CommandLine missing = new CommandLine(new MissingCommand(known.fix()));
+                missing.getCommandSpec().usageMessage().description(known.description());
+                cli.addSubcommand(known.name(), missing);
+            }
+        }
     }
 
     /** A problem the user can fix: lagzero's own, or the source's setup as the connector finds it. */

@@ -12,9 +12,10 @@ import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.sink.event.TableId;
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.testkit.DatabaseExtension;
+import io.lagzero.testkit.KafkaExtension;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code lagzero cutover} on real servers while an application keeps inserting as a user without
@@ -60,25 +62,23 @@ abstract class AbstractCutoverTest {
     private static final String APP_USER = "app";
     private static final String APP_PASSWORD = "app-pw";
 
-    private MariaDbServer source;
-    private KafkaBroker kafka;
+    @RegisterExtension
+    static final DatabaseExtension<MariaDbServer> source = DatabaseExtension.mariaDbSource("cutover-source");
+    @RegisterExtension
+    static final KafkaExtension kafka = new KafkaExtension("cutover-kafka");
     private Target target;
 
     protected abstract Target startTarget();
 
     @BeforeAll
-    void startServers() {
-        source = MariaDbServer.startSource("cutover-source");
-        kafka = KafkaBroker.start("cutover-kafka");
+    void startTargetServer() {
         target = startTarget();
     }
 
     @AfterAll
-    void stopServers() throws Exception {
-        for (AutoCloseable server : new AutoCloseable[] {target, kafka, source}) {
-            if (server != null) {
-                server.close();
-            }
+    void stopTargetServer() {
+        if (target != null) {
+            target.close();
         }
     }
 
@@ -88,7 +88,7 @@ abstract class AbstractCutoverTest {
         source.execute(DB, "CREATE TABLE orders (id INT AUTO_INCREMENT PRIMARY KEY, customer VARCHAR(40) NOT NULL, "
                         + "amount DECIMAL(12,2) NOT NULL)",
                 "INSERT INTO orders (customer, amount) SELECT CONCAT('c', seq), seq / 100 FROM seq_1_to_5000");
-        source.createApplicationUser(APP_USER, APP_PASSWORD, DB);
+        source.get().createApplicationUser(APP_USER, APP_PASSWORD, DB);
         Path dataDir = ServerDirs.fresh("cutover-run");
         Path config = VerifyRun.configFile(dataDir, source, DB, target, target.database());
         Files.writeString(config, "\ntables=" + DB + ".*\n", StandardOpenOption.APPEND);
@@ -229,7 +229,7 @@ abstract class AbstractCutoverTest {
         source.createDatabase(db);
         source.execute(db, "CREATE TABLE notes (id INT AUTO_INCREMENT PRIMARY KEY, text VARCHAR(40) NOT NULL)",
                 "INSERT INTO notes (text) SELECT CONCAT('note ', seq) FROM seq_1_to_100");
-        source.createApplicationUser(appUser, APP_PASSWORD, db);
+        source.get().createApplicationUser(appUser, APP_PASSWORD, db);
         Target notes = targetDatabase(db);
         Path dataDir = ServerDirs.fresh("cutover-held");
         Path config = config(dataDir, db, notes);

@@ -13,11 +13,12 @@ import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.sink.event.TableId;
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.ServerDirs;
 import java.io.IOException;
 import java.nio.file.Files;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.testkit.DatabaseExtension;
+import io.lagzero.testkit.KafkaExtension;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
@@ -34,8 +35,8 @@ import java.util.TreeMap;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole pipeline on real servers: MariaDB source with binlog → Debezium → Kafka → sink →
@@ -45,22 +46,22 @@ abstract class AbstractPipelineTest {
     private static final int SEEDED_ORDERS = 60_000;
     /** A busy application the pipeline keeps up with (lag of seconds, not minutes) on a 2-core build machine. */
     private static final int LIVE_WRITES_PER_SECOND = 500;
-    static MariaDbServer source;
-    static KafkaBroker kafka;
+    @RegisterExtension
+    static final DatabaseExtension<MariaDbServer> source = DatabaseExtension.mariaDbSource("e2e-source");
+    @RegisterExtension
+    static final KafkaExtension kafka = new KafkaExtension("e2e-kafka");
     static Target target;
 
+    /** Each subclass's target, from its {@code @BeforeAll}. */
     static void startServers(Target targetDatabase) {
         target = targetDatabase;
-        source = MariaDbServer.startSource("e2e-source");
-        kafka = KafkaBroker.start("e2e-kafka");
     }
 
     @AfterAll
-    static void stopServers() throws Exception {
-        for (AutoCloseable server : new AutoCloseable[] {kafka, source, target}) {
-            if (server != null) {
-                server.close();
-            }
+    static void stopTarget() {
+        if (target != null) {
+            target.close();
+            target = null;
         }
     }
 

@@ -8,8 +8,9 @@ import io.lagzero.connector.SignalTable;
 import io.lagzero.control.verify.LastPass;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.event.TableId;
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.testkit.DatabaseExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,27 +51,24 @@ abstract class AbstractVerifyTest {
             + "UNHEX(SHA2(seq, 256)), IF(seq % 4 = 0, NULL, JSON_OBJECT('n', seq, 'tags', JSON_ARRAY('a', 'ü'))) "
             + "FROM seq_1_to_3000";
 
-    static MariaDbServer source;
+    /** Verify needs no binlog: a plain server. */
+    @RegisterExtension
+    static final DatabaseExtension<MariaDbServer> source = DatabaseExtension.mariaDbTarget("verify-source");
     static Target target;
 
     @TempDir
     Path dir;
 
+    /** Each subclass's target, from its {@code @BeforeAll}. */
     static void startServers(Target targetDatabase) {
         target = targetDatabase;
-        source = MariaDbServer.startTarget("verify-source");
     }
 
     @AfterAll
-    static void stopServers() {
-        for (AutoCloseable server : new AutoCloseable[] {source, target}) {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+    static void stopTarget() {
+        if (target != null) {
+            target.close();
+            target = null;
         }
     }
 

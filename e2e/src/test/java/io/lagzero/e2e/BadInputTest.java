@@ -3,9 +3,10 @@ package io.lagzero.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagzero.control.Lagzero;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.PostgresServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.db.PostgresServer;
+import io.lagzero.testkit.DatabaseExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -13,8 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,35 +29,22 @@ class BadInputTest {
     private static final String SECRET = "s3cret-value-42";
     private static final String APP = "app";
 
-    static MariaDbServer source;
-    static PostgresServer target;
+    @RegisterExtension
+    static final DatabaseExtension<MariaDbServer> source = DatabaseExtension.mariaDbSource("bad-input-source");
+    @RegisterExtension
+    static final DatabaseExtension<PostgresServer> target = DatabaseExtension.postgres("bad-input-target");
 
     @TempDir
     static Path dir;
 
     @BeforeAll
-    static void startServers() {
-        source = MariaDbServer.startSource("bad-input-source");
-        target = PostgresServer.start("bad-input-target");
+    static void createDatabases() {
         source.createDatabase(APP);
         source.execute(APP, "CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(40))",
                 "CREATE TABLE nokey (id INT, name VARCHAR(40))", "CREATE TABLE badtarget (id INT PRIMARY KEY, code VARCHAR(10))");
-        source.createApplicationUser("weak", "weak-pw", APP);
+        source.get().createApplicationUser("weak", "weak-pw", APP);
         target.createDatabase(APP);
         target.execute(APP, "CREATE TABLE badtarget (id INT PRIMARY KEY, code INTEGER)");
-    }
-
-    @AfterAll
-    static void stopServers() {
-        for (AutoCloseable server : new AutoCloseable[] {source, target}) {
-            try {
-                if (server != null) {
-                    server.close();
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
     }
 
     static Stream<Arguments> badInputs() {
@@ -90,6 +78,12 @@ class BadInputTest {
                 bad("an HTTP port already in use", 2, List.of("Cannot listen on --http-port", "Fix:"),
                         "run", "--config", "${CONFIG:}", "--tables", "app.items", "--http-port", "${SOURCE_PORT}",
                         "--kafka", "127.0.0.1:1"),
+                bad("an embedded broker port already in use", 2,
+                        List.of("Cannot start the embedded Kafka broker: --broker-port", "is in use", "Fix:"),
+                        "run", "--config", "${CONFIG:}", "--tables", "app.items", "--http-port", "0",
+                        "--broker-port", "${SOURCE_PORT}", "--data-dir", "${DATA_DIR}"),
+                bad("a broker retention that is not a duration", 2, List.of("--broker-retention", "7d, 36h or forever"),
+                        "run", "--broker-retention", "soon"),
                 bad("a table entry without a database", 2, List.of("is not DATABASE.TABLE", "app.users"),
                         "run", "--source", "${SOURCE}", "--source-user", "u", "--target", "${TARGET}", "--target-user", "u",
                         "--tables", "items"),
@@ -162,9 +156,10 @@ class BadInputTest {
             }
             resolved.add(arg.replace("${SOURCE}", source.url(APP))
                     .replace("${SOURCE_NOSUCHDB}", source.url("nosuchdb"))
-                    .replace("${SOURCE_AT_TARGET}", "jdbc:mariadb://127.0.0.1:" + target.port() + "/app")
-                    .replace("${SOURCE_PORT}", String.valueOf(source.port()))
+                    .replace("${SOURCE_AT_TARGET}", "jdbc:mariadb://127.0.0.1:" + target.get().port() + "/app")
+                    .replace("${SOURCE_PORT}", String.valueOf(source.get().port()))
                     .replace("${TARGET}", target.url(APP))
+                    .replace("${DATA_DIR}", dir.resolve("lagzero-data").toString())
                     .replace("${FREE_PORT}", String.valueOf(ServerDirs.freePort())));
         }
         return resolved;

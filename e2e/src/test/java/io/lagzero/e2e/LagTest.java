@@ -5,26 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import io.lagzero.connector.TableSelector;
 import io.lagzero.control.Lagzero;
+import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.health.StatusJson;
 import io.lagzero.control.run.MonitoringSettings;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
-import io.lagzero.control.health.PipelineStatus;
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.testkit.DatabaseExtension;
+import io.lagzero.testkit.KafkaExtension;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.DoubleSummaryStatistics;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Truthful lag on real servers: heartbeats through source → Kafka → sink → MariaDB target, lag
@@ -36,25 +36,12 @@ class LagTest {
     /** The default --max-lag: the load test writes as fast as one connection can, on a small shared machine. */
     private static final Duration LOAD_BUDGET = MonitoringSettings.MAX_LAG_DEFAULT;
     private static final String LAG = "lagzero_replication_lag_seconds";
-    private static MariaDbServer source;
-    private static KafkaBroker kafka;
-    private static MariaDbServer target;
-
-    @BeforeAll
-    static void startServers() {
-        source = MariaDbServer.startSource("lag-source");
-        kafka = KafkaBroker.start("lag-kafka");
-        target = MariaDbServer.startTarget("lag-target");
-    }
-
-    @AfterAll
-    static void stopServers() throws Exception {
-        for (AutoCloseable server : new AutoCloseable[] {kafka, source, target}) {
-            if (server != null) {
-                server.close();
-            }
-        }
-    }
+    @RegisterExtension
+    static final DatabaseExtension<MariaDbServer> source = DatabaseExtension.mariaDbSource("lag-source");
+    @RegisterExtension
+    static final KafkaExtension kafka = new KafkaExtension("lag-kafka");
+    @RegisterExtension
+    static final DatabaseExtension<MariaDbServer> target = DatabaseExtension.mariaDbTarget("lag-target");
 
     @Test
     void underLoadLagStaysLowAndWhenIdleItStaysWithinAHeartbeatInterval() throws Exception {
@@ -66,7 +53,7 @@ class LagTest {
             DoubleSummaryStatistics underLoad = new DoubleSummaryStatistics();
             long writes;
             long loadStarted = System.nanoTime();
-            try (OrdersWorkload writer = OrdersWorkload.start(source, db, 2000)) {
+            try (OrdersWorkload writer = OrdersWorkload.start(source.get(), db, 2000)) {
                 await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
                         .until(() -> sample(underLoad, lag(port)) && seconds(loadStarted) >= 20);
                 writer.stop();
@@ -113,7 +100,7 @@ class LagTest {
         try (Pipeline pipeline = Pipeline.start(config(db, "lagout", dataDir), new MonitoringSettings(HEARTBEAT, BUDGET, 0))) {
             int port = pipeline.httpPort();
             await().atMost(Duration.ofMinutes(2)).until(() -> Http.get(port, "/readyz").code() == 200);
-            target.stop();
+            target.get().stop();
             long stopped = System.nanoTime();
             try {
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> lag(port) > 4);
@@ -133,7 +120,7 @@ class LagTest {
                 assertThat(status.reason()).startsWith("target unreachable");
                 assertThat(Http.get(port, "/healthz").code()).as("lagging is not down").isEqualTo(200);
             } finally {
-                target.start();
+                target.get().start();
             }
             double outage = seconds(stopped);
             double lagAtRestart = lag(port);

@@ -1,6 +1,7 @@
 package io.lagzero.e2e;
 
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.connector.rate.Pacer;
+import io.lagzero.sandbox.db.DatabaseServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,29 +36,24 @@ final class OrdersWorkload implements AutoCloseable {
                 + "IF(seq % 4 = 0, NULL, 'new'), NOW(6) FROM seq_1_to_" + rows;
     }
 
-    static OrdersWorkload start(MariaDbServer source, String db, long rows) throws SQLException {
+    static OrdersWorkload start(DatabaseServer source, String db, long rows) throws SQLException {
         return start(source, db, rows, 0);
     }
 
     /** @param writesPerSecond the steady rate; 0 writes as fast as the source takes it */
-    static OrdersWorkload start(MariaDbServer source, String db, long rows, int writesPerSecond) throws SQLException {
+    static OrdersWorkload start(DatabaseServer source, String db, long rows, int writesPerSecond) throws SQLException {
         OrdersWorkload workload = new OrdersWorkload(source.connect(db), rows, writesPerSecond);
         workload.thread.start();
         return workload;
     }
 
     private void run() {
-        long started = System.nanoTime();
+        Pacer pacer = new Pacer(writesPerSecond);
         try {
             while (running) {
                 writeOne(ThreadLocalRandom.current());
-                long written = writes.incrementAndGet();
-                if (writesPerSecond > 0) {
-                    long ahead = started + written * 1_000_000_000L / writesPerSecond - System.nanoTime();
-                    if (ahead > 0) {
-                        Thread.sleep(ahead / 1_000_000, (int) (ahead % 1_000_000));
-                    }
-                }
+                writes.incrementAndGet();
+                pacer.pace(1);
             }
         } catch (SQLException e) {
             failure = e;

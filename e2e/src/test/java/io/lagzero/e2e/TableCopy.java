@@ -1,7 +1,7 @@
 package io.lagzero.e2e;
 
 import io.lagzero.sink.dialect.Dialect;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.DatabaseServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +21,7 @@ final class TableCopy {
     private TableCopy() {
     }
 
-    static void copy(MariaDbServer source, String db, String table, Target target, String targetDb) throws SQLException {
+    static void copy(DatabaseServer source, String db, String table, Target target, String targetDb) throws SQLException {
         Dialect dialect = target.dialect();
         try (Connection s = source.connect(db); Connection t = target.server().connect(targetDb);
                 Statement read = s.createStatement(); Statement zone = t.createStatement()) {

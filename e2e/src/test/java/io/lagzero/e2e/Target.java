@@ -2,9 +2,9 @@ package io.lagzero.e2e;
 
 import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sink.dialect.Dialects;
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.PostgresServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.db.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,8 @@ package io.lagzero.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lagzero.control.Lagzero;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,7 +18,7 @@ import java.util.stream.StreamSupport;
 /** {@code lagzero verify} as a user runs it, with the connection settings in a --config file. */
 record VerifyRun(int code, String out, String err) {
 
-    static Path configFile(Path dir, MariaDbServer source, String sourceDb, Target target, String targetDb) {
+    static Path configFile(Path dir, DatabaseServer source, String sourceDb, Target target, String targetDb) {
         Path file = dir.resolve("verify.properties");
         try {
             Files.writeString(file, String.join("\n",

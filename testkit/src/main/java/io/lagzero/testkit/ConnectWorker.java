@@ -2,6 +2,9 @@ package io.lagzero.testkit;
 
 import static org.awaitility.Awaitility.await;
 
+import io.lagzero.connector.rest.ConnectRest;
+import io.lagzero.connector.rest.ConnectorStatus;
+import io.lagzero.sandbox.ServerDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
@@ -12,11 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServerConnection;

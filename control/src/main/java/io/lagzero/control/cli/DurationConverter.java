@@ -5,7 +5,7 @@ import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people write them: {@code 500ms}, {@code 20s}, {@code 5m}, {@code 1h}. */
+/** Reads durations as people write them: {@code 500ms}, {@code 20s}, {@code 5m}, {@code 1h}, {@code 7d}. */
 public final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
@@ -19,10 +19,11 @@ public final class DurationConverter implements ITypeConverter<Duration> {
                 case 's' -> Duration.ofSeconds(amount);
                 case 'm' -> Duration.ofMinutes(amount);
                 case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
                 default -> throw new NumberFormatException();
             };
         } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 500ms, 20s, 5m or 1h");
+            throw new TypeConversionException("'" + value + "' is not a duration; write e.g. 500ms, 20s, 5m, 1h or 7d");
         }
     }
 }

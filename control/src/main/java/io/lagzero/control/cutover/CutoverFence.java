@@ -13,20 +13,21 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The last write on the frozen source: a row in the replicated heartbeat table with a number never
  * used before. Debezium produces in binlog order, so once the row is in the target every write
- * the source accepted before the freeze is there too.
+ * the source accepted before the freeze is there too. {@code lagzero demo} drains the same way.
  */
-final class CutoverFence {
+public final class CutoverFence {
     private static final String PIPELINE = "cutover-fence";
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final HeartbeatTable table;
     private final long marker = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
 
-    CutoverFence(HeartbeatTable table) {
+    public CutoverFence(HeartbeatTable table) {
         this.table = table;
     }
 
-    void write(Connection source) throws SQLException {
+    /** Writes the fence row as the source connection's user, who must be allowed to write while the source is frozen. */
+    public void write(Connection source) throws SQLException {
         try (PreparedStatement ps = source.prepareStatement(table.upsertSql())) {
             ps.setString(1, PIPELINE);
             ps.setLong(2, marker);
@@ -38,30 +39,45 @@ final class CutoverFence {
         }
     }
 
+    /** Whether the fence row is in the target now. */
+    public boolean isInTarget(Connection target, SqlFlavor flavor, String qualifier) throws SQLException {
+        try (PreparedStatement ps = target.prepareStatement(selectSql(flavor, qualifier))) {
+            return isIn(target, ps);
+        }
+    }
+
     /** Polls the target until the fence is there; false when {@code timeout} passed first. */
-    boolean awaitInTarget(Connection target, String qualifier, Duration timeout)
+    public boolean awaitInTarget(Connection target, String qualifier, Duration timeout)
             throws SQLException, InterruptedException {
         Dialect dialect = Dialects.of(target);
         String sql = "SELECT COUNT(*) FROM " + dialect.qualified(qualifier, HeartbeatTable.NAME) + " WHERE "
                 + dialect.quote("pipeline") + " = ? AND " + dialect.quote("beats") + " = ?";
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (PreparedStatement ps = target.prepareStatement(sql)) {
-            ps.setString(1, PIPELINE);
-            ps.setLong(2, marker);
-            while (true) {
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 1) {
-                        return true;
-                    }
-                }
-                if (!target.getAutoCommit()) {
-                    target.commit();
-                }
+        try (PreparedStatement ps = target.prepareStatement(selectSql(flavor, qualifier))) {
+            while (!isIn(target, ps)) {
                 if (System.nanoTime() > deadline) {
                     return false;
                 }
                 Thread.sleep(POLL.toMillis());
+            }
+            return true;
+        }
+    }
+
+    private String selectSql(SqlFlavor flavor, String qualifier) {
+        return "SELECT COUNT(*) FROM " + flavor.qualified(qualifier, HeartbeatTable.NAME) + " WHERE "
+                + flavor.quote("pipeline") + " = ? AND " + flavor.quote("beats") + " = ?";
+    }
+
+    private boolean isIn(Connection target, PreparedStatement ps) throws SQLException {
+        ps.setString(1, PIPELINE);
+        ps.setLong(2, marker);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) == 1;
+        } finally {
+            if (!target.getAutoCommit()) {
+                target.commit();
             }
         }
     }

@@ -12,10 +12,11 @@ import io.lagzero.connector.SourceProgress;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.heartbeat.HeartbeatWriter;
 import io.lagzero.control.http.ControlServer;
+import io.lagzero.sandbox.kafka.BrokerSettings;
+import io.lagzero.sandbox.kafka.KafkaBroker;
 import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.sink.connect.CachedSchemaJsonConverter;
 import io.lagzero.sink.event.TableId;
-import io.lagzero.testkit.KafkaBroker;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class Pipeline implements AutoCloseable {
 
     private final PipelineConfig config;
     private final MonitoringSettings monitoring;
+    private final BrokerSettings brokerSettings;
     private PipelineMonitor monitor;
     private HeartbeatWriter heartbeat;
     private ControlServer server;
@@ -46,18 +48,28 @@ public final class Pipeline implements AutoCloseable {
     private SinkGroup sinkGroup;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Pipeline(PipelineConfig config, MonitoringSettings monitoring) {
+    private Pipeline(PipelineConfig config, MonitoringSettings monitoring, BrokerSettings brokerSettings) {
         this.config = config;
         this.monitoring = monitoring;
+        this.brokerSettings = brokerSettings.withPartitions(Math.max(1, config.topicPartitions()));
     }
 
-    /** With the default heartbeat and lag budget, serving HTTP on any free port. */
+    /** With the default heartbeat and lag budget, serving HTTP (and any embedded broker) on any free port. */
     public static Pipeline start(PipelineConfig config) {
         return start(config, MonitoringSettings.ANY_PORT);
     }
 
+    /** Any embedded broker listens on any free port. */
     public static Pipeline start(PipelineConfig config, MonitoringSettings monitoring) {
-        Pipeline pipeline = new Pipeline(config, monitoring);
+        return start(config, monitoring, BrokerSettings.anyPort());
+    }
+
+    /**
+     * @param brokerSettings the embedded broker's, used when {@code config} names no Kafka; the
+     *     partitions of topics it creates itself are {@code config}'s topic partitions
+     */
+    public static Pipeline start(PipelineConfig config, MonitoringSettings monitoring, BrokerSettings brokerSettings) {
+        Pipeline pipeline = new Pipeline(config, monitoring, brokerSettings);
         try {
             pipeline.startParts();
             return pipeline;
@@ -86,11 +98,7 @@ public final class Pipeline implements AutoCloseable {
                         () -> failure().map(Throwable::getMessage), () -> sink == null ? Optional.empty() : sink.targetFailure(),
                         () -> heartbeat == null ? Optional.empty() : heartbeat.failure()));
         server = ControlServer.start(monitoring.httpPort(), monitor);
-        bootstrapServers = config.kafka().orElseGet(() -> {
-            embeddedKafka = KafkaBroker.startPersistent(config.dataDir().resolve("kafka"));
-            LOG.info("Embedded Kafka broker at {} with data in {}", embeddedKafka.bootstrapServers(), config.dataDir());
-            return embeddedKafka.bootstrapServers();
-        });
+        bootstrapServers = config.kafka().orElseGet(this::startEmbeddedKafka);
         sinkGroup = new SinkGroup(bootstrapServers, config.sinkGroupId());
         SourceSettings sourceSettings = config.source(bootstrapServers);
         startOverIfASnapshotWasCutOff(sourceSettings);
@@ -101,6 +109,27 @@ public final class Pipeline implements AutoCloseable {
         source = EmbeddedSource.start(sourceSettings, sourceDatabase, Duration.ofMinutes(2), CachedSchemaJsonConverter::new);
         heartbeat = HeartbeatWriter.start(heartbeatTable, config.topicPrefix(), monitoring.heartbeatInterval(),
                 config.sourceUrl(), config.sourceUser(), config.sourcePassword());
+    }
+
+    private String startEmbeddedKafka() {
+        try {
+            embeddedKafka = KafkaBroker.start(config.dataDir().resolve("kafka"), brokerSettings);
+        } catch (KafkaBroker.PortInUseException e) {
+            throw new UserError("Cannot start the embedded Kafka broker: --broker-port " + e.port()
+                    + " is in use on 127.0.0.1. Fix: stop what listens there, or give another --broker-port (0 = any free "
+                    + "port), or an external Kafka with --kafka HOST:PORT", e);
+        } catch (IllegalStateException e) {
+            throw new UserError(e.getMessage() + ". Fix: give a writable --data-dir that no other lagzero run "
+                    + "is using, or an external Kafka with --kafka HOST:PORT", e);
+        }
+        LOG.info("Embedded Kafka broker at {} with data in {}, keeping change events {}", embeddedKafka.bootstrapServers(),
+                config.dataDir(), brokerSettings.retention().map(Pipeline::describe).orElse("forever"));
+        return embeddedKafka.bootstrapServers();
+    }
+
+    private static String describe(Duration retention) {
+        return retention.toSeconds() % 86_400 == 0 ? "for " + retention.toDays() + " days"
+                : retention.toSeconds() % 3_600 == 0 ? "for " + retention.toHours() + " hours" : "for " + retention;
     }
 
     /**

@@ -34,6 +34,9 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
     @Mixin
     EndpointOptions endpoints;
 
+    @Mixin
+    BrokerOptions broker;
+
     @Option(names = "--kafka", paramLabel = "HOST:PORT", description = "Kafka bootstrap servers. Default: an embedded broker in --data-dir.")
     String kafka;
 
@@ -103,7 +106,7 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
                 Thread.currentThread().interrupt();
             }
         }, "lagzero-shutdown"));
-        try (Pipeline pipeline = Pipeline.start(pipelineConfig, monitoring)) {
+        try (Pipeline pipeline = Pipeline.start(pipelineConfig, monitoring, broker.settings())) {
             LOG.info("Replicating; stop with Ctrl-C");
             while (!stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
                 Optional<Throwable> failure = pipeline.failure();

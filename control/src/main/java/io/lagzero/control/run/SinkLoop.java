@@ -85,7 +85,7 @@ final class SinkLoop implements Runnable {
         // for the crashed member's session to expire.
         props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, SinkGroup.instanceId(groupId));
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.putAll(StartPositions.CONSUMER_CONFIG);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(MAX_POLL_RECORDS));
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "65536");
@@ -100,7 +100,7 @@ final class SinkLoop implements Runnable {
         try {
             consumer.subscribe(topics);
             while (running) {
-                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(500));
+                ConsumerRecords<byte[], byte[]> polled = StartPositions.poll(consumer, Duration.ofMillis(500));
                 backlog.measure(consumer);
                 if (!polled.isEmpty()) {
                     List<SinkRecord> records = toSinkRecords(polled);
@@ -119,6 +119,9 @@ final class SinkLoop implements Runnable {
             if (running) {
                 failure.compareAndSet(null, e);
             }
+        } catch (StartPositions.ChangesDeletedException e) {
+            LOG.error("The sink stopped: {}", e.getMessage());
+            failure.compareAndSet(null, e);
         } catch (Exception e) {
             LOG.error("The sink stopped: {}", e.getMessage(), e);
             failure.compareAndSet(null, e);
@@ -174,7 +177,7 @@ final class SinkLoop implements Runnable {
         consumer.pause(consumer.assignment());
         long until = System.nanoTime() + backoff.toNanos();
         for (long left = backoff.toMillis(); left > 0 && running; left = (until - System.nanoTime()) / 1_000_000) {
-            ConsumerRecords<byte[], byte[]> early = consumer.poll(Duration.ofMillis(Math.min(left, 1000)));
+            ConsumerRecords<byte[], byte[]> early = StartPositions.poll(consumer, Duration.ofMillis(Math.min(left, 1000)));
             for (TopicPartition partition : early.partitions()) {
                 consumer.seek(partition, early.records(partition).get(0).offset());
             }

@@ -1,13 +1,13 @@
 package io.lagzero.control.status;
 
-import io.lagzero.control.health.PipelineStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.lagzero.control.cli.UserError;
-import io.lagzero.control.health.StatusJson;
+import io.lagzero.connector.rest.ConnectRest;
 import io.lagzero.control.cli.DurationConverter;
 import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.control.cli.UsesEndpoints;
-import io.lagzero.testkit.ConnectRest;
+import io.lagzero.control.health.PipelineStatus;
+import io.lagzero.control.health.StatusJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.lagzero.control.verify;
 
+import io.lagzero.connector.rate.Pacer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,13 +23,13 @@ final class TableVerifier {
     private final Connection source;
     private final Connection target;
     private final VerifySettings settings;
-    private final Throttle throttle;
+    private final Pacer throttle;
     private final VerifyProgress progress;
     private final Repair repair;
 
     /** @param repair what repairs persistent differences; null to only report them */
     TableVerifier(Connection source, Connection target, VerifySettings settings,
-            Throttle throttle, VerifyProgress progress, Repair repair) {
+            Pacer throttle, VerifyProgress progress, Repair repair) {
         this.source = source;
         this.target = target;
         this.settings = settings;

@@ -1,11 +1,12 @@
 package io.lagzero.control.verify;
 
 import io.lagzero.connector.JdbcConnections;
-import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.connector.rate.Pacer;
 import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
@@ -79,7 +80,7 @@ public final class Verifier {
             Repair repair = repair(source, target, targetQualifier, tables);
             VerifyState state = VerifyState.open(settings.stateDir(), endpoints.fingerprint(), settings.resume());
             TableVerifier verifier = new TableVerifier(source, target, settings,
-                    new Throttle(settings.maxRowsPerSecond()), progress, repair);
+                    new Pacer(settings.maxRowsPerSecond()), progress, repair);
             List<TableResult> results = new ArrayList<>();
             for (TableId table : tables) {
                 results.add(verify(table, state, source, target, targetQualifier, verifier));

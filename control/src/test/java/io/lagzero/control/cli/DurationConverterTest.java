@@ -16,6 +16,7 @@ class DurationConverterTest {
         assertThat(converter.convert("20s")).isEqualTo(Duration.ofSeconds(20));
         assertThat(converter.convert("5m")).isEqualTo(Duration.ofMinutes(5));
         assertThat(converter.convert("1h")).isEqualTo(Duration.ofHours(1));
+        assertThat(converter.convert("7d")).isEqualTo(Duration.ofDays(7));
     }
 
     @Test

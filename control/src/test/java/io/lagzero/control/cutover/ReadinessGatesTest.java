@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagzero.control.status.StatusEndpoint;
 import io.lagzero.sink.event.TableId;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.lagzero.control.Lagzero;
-import io.lagzero.testkit.ServerDirs;
+import io.lagzero.sandbox.ServerDirs;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -6,23 +6,24 @@ import static org.assertj.core.api.Assertions.entry;
 import static org.awaitility.Awaitility.await;
 
 import io.lagzero.connector.HeartbeatTable;
+import io.lagzero.connector.rest.ConnectorStatus;
 import io.lagzero.control.Lagzero;
-import io.lagzero.control.health.StatusJson;
 import io.lagzero.control.health.PipelineStatus;
-import io.lagzero.e2e.DeployedMetrics;
-import io.lagzero.e2e.Http;
+import io.lagzero.control.health.StatusJson;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
+import io.lagzero.e2e.DeployedMetrics;
+import io.lagzero.e2e.Http;
 import io.lagzero.e2e.Target;
 import io.lagzero.e2e.TypeMatrix;
 import io.lagzero.e2e.readme.Readme;
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.testkit.ConnectWorker;
-import io.lagzero.testkit.ConnectorConfigs;
 import io.lagzero.testkit.ConnectorConfigs.ConnectorConfig;
-import io.lagzero.testkit.ConnectorStatus;
-import io.lagzero.testkit.KafkaBroker;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.testkit.ConnectorConfigs;
+import io.lagzero.testkit.DatabaseExtension;
+import io.lagzero.testkit.KafkaExtension;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -49,6 +50,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The production shape: a real Kafka Connect worker (child JVM) loads Debezium's MariaDB
@@ -70,15 +72,15 @@ abstract class ConnectPluginTest {
     /** heartbeat.interval.ms in deploy/connect/mariadb-source.json. */
     private static final double HEARTBEAT_SECONDS = 5.0;
 
-    static MariaDbServer source;
+    @RegisterExtension
+    static final DatabaseExtension<MariaDbServer> source = DatabaseExtension.mariaDbSource("connect-source");
+    @RegisterExtension
+    static final KafkaExtension kafka = new KafkaExtension("connect-kafka");
     static Target target;
-    static KafkaBroker kafka;
     static ConnectWorker worker;
 
     static void startServers(Target targetDatabase) {
         target = targetDatabase;
-        source = MariaDbServer.startSource("connect-source");
-        kafka = KafkaBroker.start("connect-kafka");
         worker = ConnectWorker.start("connect-worker", kafka.bootstrapServers(),
                 ConnectWorker.classpath(Path.of("target", "connect-worker.classpath"),
                         Path.of("target", "connect-worker-logging.classpath")),
@@ -90,7 +92,7 @@ abstract class ConnectPluginTest {
     @AfterAll
     static void stopServers() throws Exception {
         Exception failure = null;
-        for (AutoCloseable server : new AutoCloseable[] {worker, kafka, target, source}) {
+        for (AutoCloseable server : new AutoCloseable[] {worker, target}) {
             try {
                 if (server != null) {
                     server.close();
@@ -104,9 +106,7 @@ abstract class ConnectPluginTest {
             }
         }
         worker = null;
-        kafka = null;
         target = null;
-        source = null;
         if (failure != null) {
             throw failure;
         }
@@ -377,8 +377,8 @@ abstract class ConnectPluginTest {
 
     private Map<String, String> placeholders(String db, String prefix, String serverId, String sourceUser) {
         return Map.ofEntries(
-                Map.entry("SOURCE_HOST", source.host()),
-                Map.entry("SOURCE_PORT", String.valueOf(source.port())),
+                Map.entry("SOURCE_HOST", source.get().host()),
+                Map.entry("SOURCE_PORT", String.valueOf(source.get().port())),
                 Map.entry("SOURCE_USER", sourceUser),
                 Map.entry("SOURCE_PASSWORD", SOURCE_PASSWORD),
                 Map.entry("SOURCE_SERVER_ID", serverId),

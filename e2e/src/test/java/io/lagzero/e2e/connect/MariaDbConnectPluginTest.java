@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.e2e.Target;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.MariaDbServer;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

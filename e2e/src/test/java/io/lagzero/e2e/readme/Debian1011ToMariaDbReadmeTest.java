@@ -2,9 +2,9 @@ package io.lagzero.e2e.readme;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.MariaDbDistribution;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbDistribution;
+import io.lagzero.sandbox.db.MariaDbServer;
 
 /** README commands: Debian's MariaDB (10.11 on Debian 12) source, MariaDB target. */
 class Debian1011ToMariaDbReadmeTest extends AbstractReadmeContractTest {

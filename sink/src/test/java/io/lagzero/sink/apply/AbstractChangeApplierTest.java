@@ -5,9 +5,9 @@ import static io.lagzero.sink.testing.DebeziumRecords.decimal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lagzero.sandbox.db.DatabaseServer;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.testing.DebeziumRecords;
-import io.lagzero.testkit.DatabaseServer;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -4,11 +4,11 @@ import static io.lagzero.sink.testing.DebeziumRecords.decimal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lagzero.sandbox.db.DatabaseServer;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import io.lagzero.sink.testing.DebeziumRecords;
-import io.lagzero.testkit.DatabaseServer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 package io.lagzero.sink.apply;
 
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbServer;
 import java.util.Map;
 
 class MariaDbColumnMappingTest extends AbstractColumnMappingTest {

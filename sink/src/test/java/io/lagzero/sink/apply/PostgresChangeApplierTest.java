@@ -3,9 +3,9 @@ package io.lagzero.sink.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.PostgresServer;
 import io.lagzero.sink.testing.DebeziumRecords;
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.PostgresServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,7 +1,7 @@
 package io.lagzero.sink.apply;
 
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.PostgresServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.PostgresServer;
 
 class PostgresSchemaChangeTest extends AbstractSchemaChangeTest {
     @Override

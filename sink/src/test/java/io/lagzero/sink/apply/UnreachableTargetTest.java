@@ -3,9 +3,9 @@ package io.lagzero.sink.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sink.error.SqlErrors;
 import io.lagzero.sink.testing.DebeziumRecords;
-import io.lagzero.testkit.ServerDirs;
 import java.util.List;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.junit.jupiter.api.Test;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.lagzero.sandbox.db.DatabaseServer;
 import io.lagzero.sink.metrics.ApplyMetrics.Op;
 import io.lagzero.sink.metrics.ApplyMetrics.Outcome;
 import io.lagzero.sink.metrics.CountingApplyMetrics;
 import io.lagzero.sink.testing.DebeziumRecords;
-import io.lagzero.testkit.DatabaseServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,8 +3,8 @@ package io.lagzero.sink.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.MariaDbServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.MariaDbServer;
 import java.util.List;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.RetriableException;

@@ -1,7 +1,7 @@
 package io.lagzero.sink.connect;
 
-import io.lagzero.testkit.DatabaseServer;
-import io.lagzero.testkit.PostgresServer;
+import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sandbox.db.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
