@@ -1,10 +1,10 @@
 package io.lagzero.connector;
 
+import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.engine.spi.OffsetCommitPolicy;
-import io.debezium.embedded.Connect;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

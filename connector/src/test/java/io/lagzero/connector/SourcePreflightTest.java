@@ -3,12 +3,12 @@ package io.lagzero.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
-import io.lagzero.sandbox.ServerDirs;
-import io.lagzero.sandbox.db.MariaDbServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,10 @@
 package io.lagzero.demo;
 
+import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.connector.SourceProgress;
+import io.lagzero.control.cutover.CutoverFence;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.sink.event.TableId;
-import io.lagzero.control.cutover.CutoverFence;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -65,8 +66,7 @@ final class Progress {
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         try (Connection target = sandbox.connectTarget()) {
-            SqlFlavor flavor = SqlFlavor.of(sandbox.targetUrl());
-            while (!(fence.isInTarget(target, flavor, sandbox.targetQualifier()) && pipeline.backlog() == 0)) {
+            while (!(fence.isInTarget(target, sandbox.targetQualifier()) && pipeline.backlog() == 0)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the target did not catch up within 10 minutes (backlog "
                             + pipeline.backlog() + " changes)");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lagzero.control.run.Pipeline;
-import io.lagzero.sink.event.TableId;
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sink.event.TableId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package io.lagzero.e2e;
 
-import io.lagzero.sink.dialect.Dialect;
 import io.lagzero.sandbox.db.DatabaseServer;
+import io.lagzero.sink.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

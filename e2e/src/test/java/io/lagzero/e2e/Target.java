@@ -1,10 +1,10 @@
 package io.lagzero.e2e;
 
-import io.lagzero.sink.dialect.Dialect;
-import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sandbox.db.DatabaseServer;
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sandbox.db.PostgresServer;
+import io.lagzero.sink.dialect.Dialect;
+import io.lagzero.sink.dialect.Dialects;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

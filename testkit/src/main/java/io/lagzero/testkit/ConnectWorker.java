@@ -2,8 +2,8 @@ package io.lagzero.testkit;
 
 import static org.awaitility.Awaitility.await;
 
-import io.lagzero.connector.rest.ConnectRest;
-import io.lagzero.connector.rest.ConnectorStatus;
+import io.lagzero.connectclient.ConnectRest;
+import io.lagzero.connectclient.ConnectorStatus;
 import io.lagzero.sandbox.ServerDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package io.lagzero.control.cli;
 
 import io.lagzero.connector.JdbcEndpoint;
 import io.lagzero.connector.TableSelector;
-import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
+import io.lagzero.sink.mapping.ColumnMapping;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;

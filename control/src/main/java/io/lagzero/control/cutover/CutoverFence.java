@@ -40,8 +40,8 @@ public final class CutoverFence {
     }
 
     /** Whether the fence row is in the target now. */
-    public boolean isInTarget(Connection target, SqlFlavor flavor, String qualifier) throws SQLException {
-        try (PreparedStatement ps = target.prepareStatement(selectSql(flavor, qualifier))) {
+    public boolean isInTarget(Connection target, String qualifier) throws SQLException {
+        try (PreparedStatement ps = target.prepareStatement(selectSql(target, qualifier))) {
             return isIn(target, ps);
         }
     }
@@ -49,11 +49,8 @@ public final class CutoverFence {
     /** Polls the target until the fence is there; false when {@code timeout} passed first. */
     public boolean awaitInTarget(Connection target, String qualifier, Duration timeout)
             throws SQLException, InterruptedException {
-        Dialect dialect = Dialects.of(target);
-        String sql = "SELECT COUNT(*) FROM " + dialect.qualified(qualifier, HeartbeatTable.NAME) + " WHERE "
-                + dialect.quote("pipeline") + " = ? AND " + dialect.quote("beats") + " = ?";
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (PreparedStatement ps = target.prepareStatement(selectSql(flavor, qualifier))) {
+        try (PreparedStatement ps = target.prepareStatement(selectSql(target, qualifier))) {
             while (!isIn(target, ps)) {
                 if (System.nanoTime() > deadline) {
                     return false;
@@ -64,9 +61,10 @@ public final class CutoverFence {
         }
     }
 
-    private String selectSql(SqlFlavor flavor, String qualifier) {
-        return "SELECT COUNT(*) FROM " + flavor.qualified(qualifier, HeartbeatTable.NAME) + " WHERE "
-                + flavor.quote("pipeline") + " = ? AND " + flavor.quote("beats") + " = ?";
+    private static String selectSql(Connection target, String qualifier) throws SQLException {
+        Dialect dialect = Dialects.of(target);
+        return "SELECT COUNT(*) FROM " + dialect.qualified(qualifier, HeartbeatTable.NAME) + " WHERE "
+                + dialect.quote("pipeline") + " = ? AND " + dialect.quote("beats") + " = ?";
     }
 
     private boolean isIn(Connection target, PreparedStatement ps) throws SQLException {

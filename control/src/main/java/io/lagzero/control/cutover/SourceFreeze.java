@@ -1,6 +1,5 @@
 package io.lagzero.control.cutover;
 
-import io.lagzero.control.cli.UserError;
 import java.time.Duration;
 
 /** Stops and restarts the application's writes on the source for the switchover. */

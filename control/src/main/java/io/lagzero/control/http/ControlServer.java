@@ -1,8 +1,8 @@
 package io.lagzero.control.http;
 
-import io.lagzero.control.cli.UserError;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.health.PipelineStatus.State;
 import io.lagzero.control.health.PipelineView;

@@ -1,16 +1,12 @@
 package io.lagzero.control.run;
 
-import io.lagzero.control.cli.SinkKeys;
-import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.control.cli.SinkKeys;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.sink.apply.TargetSettings;
 import io.lagzero.sink.connect.SinkSettings;
 import io.lagzero.sink.dialect.Dialects;
-import io.lagzero.sink.index.SecondaryIndexes;
-import io.lagzero.sink.source.SourceCatalog;
-import io.lagzero.sink.mapping.ColumnMapping;
-import io.lagzero.sink.naming.TableNameFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.lagzero.control.run;
 
 import io.lagzero.control.health.PipelineStatus;
-import io.lagzero.control.health.PipelineView;
 import io.lagzero.control.health.PipelineStatus.LagParts;
 import io.lagzero.control.health.PipelineStatus.State;
 import io.lagzero.control.health.PipelineStatus.TableStatus;
+import io.lagzero.control.health.PipelineView;
 import io.lagzero.sink.connect.Version;
 import io.lagzero.sink.lag.Lag;
 import io.lagzero.sink.lag.LagTracker;

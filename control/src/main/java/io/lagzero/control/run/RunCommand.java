@@ -1,11 +1,11 @@
 package io.lagzero.control.run;
 
-import io.lagzero.control.cli.SinkOptions;
-import io.lagzero.control.cli.SinkKeys;
 import io.lagzero.control.cli.DurationConverter;
-import io.lagzero.control.cli.UsesEndpoints;
 import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.SinkKeys;
+import io.lagzero.control.cli.SinkOptions;
 import io.lagzero.control.cli.UserError;
+import io.lagzero.control.cli.UsesEndpoints;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.lagzero.control.status;
 
+import io.lagzero.connectclient.ConnectRest;
+import io.lagzero.connectclient.ConnectorStatus;
 import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.health.PipelineStatus.State;
 import io.lagzero.control.health.PipelineStatus.TableStatus;
 import io.lagzero.sink.connect.Version;
-import io.lagzero.connector.rest.ConnectRest;
-import io.lagzero.connector.rest.ConnectorStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;

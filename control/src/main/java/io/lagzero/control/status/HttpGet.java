@@ -1,6 +1,5 @@
 package io.lagzero.control.status;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;

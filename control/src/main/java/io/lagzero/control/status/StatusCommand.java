@@ -1,7 +1,7 @@
 package io.lagzero.control.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.lagzero.connector.rest.ConnectRest;
+import io.lagzero.connectclient.ConnectRest;
 import io.lagzero.control.cli.DurationConverter;
 import io.lagzero.control.cli.EndpointOptions;
 import io.lagzero.control.cli.UserError;

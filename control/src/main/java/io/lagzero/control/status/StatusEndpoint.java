@@ -1,8 +1,8 @@
 package io.lagzero.control.status;
 
-import io.lagzero.control.health.PipelineStatus;
-import io.lagzero.control.cli.UserError;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.lagzero.control.cli.UserError;
+import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.health.StatusJson;
 import java.net.URI;
 

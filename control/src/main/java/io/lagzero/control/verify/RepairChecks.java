@@ -1,7 +1,7 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.control.cli.UserError;
 import io.lagzero.connector.SignalTable;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.event.TableId;
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package io.lagzero.control.verify;
 
-import io.lagzero.control.cli.UserError;
 import io.lagzero.control.cli.DurationConverter;
 import io.lagzero.control.cli.EndpointOptions;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.control.cli.UsesEndpoints;
 import io.lagzero.sink.event.TableId;
 import java.io.PrintWriter;

@@ -3,8 +3,8 @@ package io.lagzero.control.cutover;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lagzero.control.status.StatusEndpoint;
-import io.lagzero.sink.event.TableId;
 import io.lagzero.sandbox.ServerDirs;
+import io.lagzero.sink.event.TableId;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

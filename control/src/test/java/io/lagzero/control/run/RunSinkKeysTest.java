@@ -1,11 +1,11 @@
 package io.lagzero.control.run;
 
-import io.lagzero.control.cli.SinkKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.lagzero.control.cli.UserError;
 import io.lagzero.control.Lagzero;
+import io.lagzero.control.cli.SinkKeys;
+import io.lagzero.control.cli.UserError;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.connect.SinkSettings;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.lagzero.control.status;
 
-import io.lagzero.control.health.PipelineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.lagzero.control.Lagzero;
+import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.sandbox.ServerDirs;
 import java.io.IOException;
 import java.io.PrintWriter;

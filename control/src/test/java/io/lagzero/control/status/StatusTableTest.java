@@ -1,12 +1,12 @@
 package io.lagzero.control.status;
 
-import io.lagzero.control.health.PipelineStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lagzero.control.health.StatusJson;
+import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.health.PipelineStatus.LagParts;
 import io.lagzero.control.health.PipelineStatus.State;
 import io.lagzero.control.health.PipelineStatus.TableStatus;
+import io.lagzero.control.health.StatusJson;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

@@ -1,10 +1,8 @@
 package io.lagzero.sink.connect;
 
-import java.util.Optional;
-import java.time.Duration;
-import io.lagzero.sink.apply.RetryPolicy;
 import io.lagzero.sink.apply.ApplyException;
 import io.lagzero.sink.apply.ChangeApplier;
+import io.lagzero.sink.apply.RetryPolicy;
 import io.lagzero.sink.error.SqlErrors;
 import io.lagzero.sink.event.ChangeEventDecoder;
 import io.lagzero.sink.event.KafkaPosition;
@@ -23,12 +21,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;

@@ -13,11 +13,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.sink.SinkConnector;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 
 /** Configuration and validation without a target: every error names the key and the fix. */

@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lagzero.sink.apply.ApplyException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class SqlErrorsTest {
     @ParameterizedTest(name = "{0} / {1}: {2}")

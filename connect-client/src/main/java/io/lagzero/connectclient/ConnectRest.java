@@ -1,4 +1,4 @@
-package io.lagzero.connector.rest;
+package io.lagzero.connectclient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.lagzero.connector.rest;
+package io.lagzero.connectclient;
 
 import java.util.List;
 import java.util.Optional;
