@@ -62,7 +62,7 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
             description = "How often to log progress (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
 
-    @Option(names = "--heartbeat-interval", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(names = "--heartbeat-interval", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
             description = "How often a heartbeat row is written on the source, so lag is measured while it is idle "
                     + "(default: ${DEFAULT-VALUE}).")
     Duration heartbeatInterval;
