@@ -22,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,7 @@ public final class Pipeline implements AutoCloseable {
     private SinkLoop sink;
     private Thread sinkThread;
     private SinkGroup sinkGroup;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Pipeline(PipelineConfig config, MonitoringSettings monitoring, BrokerSettings brokerSettings) {
         this.config = config;

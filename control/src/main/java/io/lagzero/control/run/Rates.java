@@ -4,6 +4,7 @@ import io.lagzero.sink.lag.LagTracker;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
@@ -45,7 +46,7 @@ final class Rates {
         return rate(table, Sample::snapshotRows);
     }
 
-    private double rate(String table, java.util.function.Function<Sample, Map<String, Long>> counts) {
+    private double rate(String table, Function<Sample, Map<String, Long>> counts) {
         if (samples.size() < 2) {
             return 0;
         }

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.MemberToRemove;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /** The sink's consumer group as Kafka sees it: its backlog, and moving it past old events. */
@@ -71,7 +72,7 @@ final class SinkGroup implements AutoCloseable {
         return ends.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
     }
 
-    private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+    private <T> T get(KafkaFuture<T> future) {
         try {
             return future.get();
         } catch (ExecutionException e) {
