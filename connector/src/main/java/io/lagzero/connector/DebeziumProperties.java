@@ -23,7 +23,8 @@ public final class DebeziumProperties {
                 .distinct().collect(Collectors.joining(",")));
         p.setProperty("table.include.list", source.tables().stream()
                 .map(t -> quote(t.database()) + "\\." + quote(t.table())).collect(Collectors.joining(",")));
-        p.setProperty("snapshot.mode", "initial");
+        // no_data: only the tables' schemas, then the binlog from now on; lagzero's backfill copies the rows.
+        p.setProperty("snapshot.mode", settings.snapshotsRows() ? "initial" : "no_data");
         // lagzero verify --repair asks for incremental snapshots of single keys through this table.
         p.setProperty("signal.data.collection", SignalTable.of(source).toString());
         p.setProperty("include.schema.changes", "false");

@@ -15,7 +15,14 @@ public record SourceSettings(
         String topicPrefix,
         String kafkaBootstrapServers,
         int topicPartitions,
-        Duration offsetFlushInterval) {
+        Duration offsetFlushInterval,
+        boolean snapshotsRows) {
+
+    /** Debezium takes its initial snapshot of every row (lagzero's backfill copies them otherwise). */
+    public SourceSettings(String url, String user, String password, TableSelector tables, String topicPrefix,
+            String kafkaBootstrapServers, int topicPartitions, Duration offsetFlushInterval) {
+        this(url, user, password, tables, topicPrefix, kafkaBootstrapServers, topicPartitions, offsetFlushInterval, true);
+    }
 
     public SourceSettings {
         JdbcEndpoint.parseSource(url);

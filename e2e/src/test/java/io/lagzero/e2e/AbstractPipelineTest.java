@@ -8,12 +8,16 @@ import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.control.run.BackfillRunner;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.verify.TableComparator;
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sink.backfill.Backfill;
+import io.lagzero.sink.backfill.BackfillSettings;
+import io.lagzero.sink.backfill.CopyState;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.DatabaseExtension;
@@ -322,6 +326,79 @@ abstract class AbstractPipelineTest {
         } finally {
             ServerDirs.deleteRecursively(dataDir);
         }
+    }
+
+    /**
+     * The backfill copies three tables of 200k rows (an integer key, a composite key, a text key)
+     * while writers update, delete, re-key and insert exactly the rows just past the copy's cursors:
+     * the target must end identical to the source.
+     */
+    @Test
+    void theBackfillEndsIdenticalWhileWritersHammerTheRowsBeingCopied() throws Exception {
+        String db = target.qualifier() + "_backfill";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(200_000),
+                "CREATE TABLE order_lines (order_id INT NOT NULL, line_no INT NOT NULL, qty INT NOT NULL, note VARCHAR(40) NULL, "
+                        + "PRIMARY KEY (order_id, line_no), KEY ix_qty (qty))",
+                "INSERT INTO order_lines SELECT seq DIV 2, seq MOD 2, seq MOD 7, IF(seq MOD 5 = 0, NULL, 'line') FROM seq_1_to_200000",
+                "CREATE TABLE notes (code VARCHAR(12) PRIMARY KEY, body TEXT NOT NULL, edits INT NOT NULL DEFAULT 0)",
+                "INSERT INTO notes SELECT CONCAT('n', LPAD(seq, 7, '0')), REPEAT('x', seq MOD 50), 0 FROM seq_1_to_200000");
+        List<TableId> tables = List.of(new TableId(db, "orders"), new TableId(db, "order_lines"), new TableId(db, "notes"));
+        List<CopyHammer.Table> hammered = List.of(
+                new CopyHammer.Table("orders", "UPDATE orders SET amount = amount + 1, updated_at = NOW(6) WHERE id = ?",
+                        "DELETE FROM orders WHERE id = ?", "UPDATE orders SET id = ? WHERE id = ?",
+                        "INSERT INTO orders VALUES (?, 'hammer', 1, 'new', NOW(6))", key -> key),
+                new CopyHammer.Table("order_lines", "UPDATE order_lines SET qty = qty + 1 WHERE order_id = ?",
+                        "DELETE FROM order_lines WHERE order_id = ? AND line_no = 1", "UPDATE order_lines SET order_id = ? WHERE order_id = ?",
+                        "INSERT INTO order_lines VALUES (?, 9, 1, 'hammer')", key -> key / 2),
+                new CopyHammer.Table("notes", "UPDATE notes SET edits = edits + 1, body = CONCAT(body, 'e') WHERE code = ?",
+                        "DELETE FROM notes WHERE code = ?", "UPDATE notes SET code = ? WHERE code = ?",
+                        "INSERT INTO notes (code, body) VALUES (?, 'hammer')", key -> String.format("n%07d", key)));
+        Path dataDir = ServerDirs.fresh("e2e-backfill");
+        // Smaller chunks than the default (5000): more chunks, so more of them meet the writers.
+        PipelineConfig config = config(db, "backfill", dataDir).withBackfill(Optional.of(new BackfillSettings(4, 1000)));
+        List<CopyHammer> hammers = new ArrayList<>();
+        try (Pipeline pipeline = Pipeline.start(config)) {
+            for (CopyHammer.Table table : hammered) {
+                hammers.add(CopyHammer.start(source, db, target, db, table));
+            }
+            await().atMost(Duration.ofMinutes(5)).until(() -> pipeline.failure().isPresent() || pipeline.backfill()
+                    .flatMap(BackfillRunner::backfill).map(Backfill::isFinished).orElse(false));
+            assertThat(pipeline.failure()).isEmpty();
+            for (CopyHammer hammer : hammers) {
+                hammer.stop();
+                System.out.printf("backfill hammer: %d writes, %d rounds aimed past a cursor%n", hammer.writes(),
+                        hammer.nearCursor());
+                assertThat(hammer.nearCursor()).as("writes aimed at the rows under copy").isGreaterThan(10);
+            }
+            awaitIdenticalIn(db, tables, Duration.ofMinutes(3));
+            assertThat(pipeline.failure()).isEmpty();
+            Map<TableId, CopyState.TableCopy> copies = pipeline.backfill().flatMap(BackfillRunner::backfill).orElseThrow()
+                    .progress();
+            assertThat(copies.values()).allMatch(CopyState.TableCopy::done).hasSize(3);
+            assertThat(copies.values().stream().mapToLong(CopyState.TableCopy::rows).sum())
+                    .as("rows copied, each once: at most the seeded rows and the hammers' inserts")
+                    .isGreaterThan(500_000).isLessThan(700_000);
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(indexNames(db, "order_lines"))
+                    .as("the secondary index, built once the table was copied").anyMatch(name -> name.endsWith("ix_qty")));
+        } finally {
+            for (CopyHammer hammer : hammers) {
+                hammer.close();
+            }
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    private List<String> indexNames(String db, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = target.server().connect(db);
+                ResultSet rs = c.getMetaData().getIndexInfo(c.getCatalog(), targetQualifier(db), table, false, false)) {
+            while (rs.next()) {
+                names.add(rs.getString("INDEX_NAME"));
+            }
+        }
+        return names;
     }
 
     /** The runners' logs outlive the test under target/runner-logs, to read after a failure. */

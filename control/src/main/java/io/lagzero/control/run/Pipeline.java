@@ -15,6 +15,7 @@ import io.lagzero.control.http.ControlServer;
 import io.lagzero.sandbox.kafka.BrokerSettings;
 import io.lagzero.sandbox.kafka.KafkaBroker;
 import io.lagzero.sink.apply.ChangeApplier;
+import io.lagzero.sink.backfill.Backfill;
 import io.lagzero.sink.connect.CachedSchemaJsonConverter;
 import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
@@ -47,6 +48,7 @@ public final class Pipeline implements AutoCloseable {
     private SinkLoop sink;
     private Thread sinkThread;
     private SinkGroup sinkGroup;
+    private BackfillRunner backfill;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Pipeline(PipelineConfig config, MonitoringSettings monitoring, BrokerSettings brokerSettings) {
@@ -103,6 +105,10 @@ public final class Pipeline implements AutoCloseable {
         sinkGroup = new SinkGroup(bootstrapServers, config.sinkGroupId());
         SourceSettings sourceSettings = config.source(bootstrapServers);
         startOverIfASnapshotWasCutOff(sourceSettings);
+        if (config.backfill().isPresent()) {
+            monitor.tracker().copiesByBackfill();
+            applier.copiesByBackfill();
+        }
         sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), topics(), applier,
                 config.sink().retries(), monitor.tracker(), monitor.sinkMeters());
         sinkThread = new Thread(sink, "lagzero-sink");
@@ -110,6 +116,9 @@ public final class Pipeline implements AutoCloseable {
         source = EmbeddedSource.start(sourceSettings, sourceDatabase, Duration.ofMinutes(2), CachedSchemaJsonConverter::new);
         heartbeat = HeartbeatWriter.start(heartbeatTable, config.topicPrefix(), monitoring.heartbeatInterval(),
                 config.sourceUrl(), config.sourceUser(), config.sourcePassword());
+        config.backfill().ifPresent(settings -> backfill = BackfillRunner.start(settings, config.target(), applier,
+                applicationTables, () -> SourceOffsets.read(sourceSettings) == SourceOffsets.State.STREAMING,
+                monitor.tracker()));
     }
 
     private String startEmbeddedKafka() {
@@ -168,6 +177,11 @@ public final class Pipeline implements AutoCloseable {
         return source.progress();
     }
 
+    /** The backfill, when it is the initial copy. */
+    public Optional<BackfillRunner> backfill() {
+        return Optional.ofNullable(backfill);
+    }
+
     public SinkProgress sinkProgress() {
         return sink.progress();
     }
@@ -186,7 +200,8 @@ public final class Pipeline implements AutoCloseable {
         if (source == null || sink == null) {
             return Optional.empty();
         }
-        return source.failure().or(sink::failure).or(() -> !sink.isRunning()
+        return source.failure().or(sink::failure).or(() -> backfill == null ? Optional.empty() : backfill.failure())
+                .or(() -> !sink.isRunning()
                 ? Optional.of(new IllegalStateException("the sink stopped")) : Optional.empty());
     }
 
@@ -215,6 +230,9 @@ public final class Pipeline implements AutoCloseable {
                     + "skipping the earlier attempt's change events", sourceDatabase.tables());
             sinkGroup.skipToEnd(topics());
             applier.truncate(sourceDatabase.tables());
+            if (config.backfill().isPresent()) {
+                Backfill.forget(config.target(), sourceDatabase.tables());
+            }
         } else {
             LOG.info("Taking the initial snapshot of {}", sourceDatabase.tables());
         }
@@ -227,6 +245,9 @@ public final class Pipeline implements AutoCloseable {
         }
         if (server != null) {
             server.close();
+        }
+        if (backfill != null) {
+            backfill.close();
         }
         if (heartbeat != null) {
             heartbeat.close();

@@ -5,6 +5,7 @@ import io.lagzero.connector.TableSelector;
 import io.lagzero.control.cli.SinkKeys;
 import io.lagzero.control.cli.UserError;
 import io.lagzero.sink.apply.TargetSettings;
+import io.lagzero.sink.backfill.BackfillSettings;
 import io.lagzero.sink.connect.SinkSettings;
 import io.lagzero.sink.dialect.Dialects;
 import java.nio.file.Path;
@@ -27,13 +28,21 @@ public record PipelineConfig(
         Path dataDir,
         String topicPrefix,
         int topicPartitions,
-        SinkSettings sink) {
+        SinkSettings sink,
+        Optional<BackfillSettings> backfill) {
+
+    /** A pipeline whose initial copy is Debezium's snapshot. */
+    public PipelineConfig(String sourceUrl, String sourceUser, String sourcePassword, TableSelector tables,
+            Optional<String> kafka, Path dataDir, String topicPrefix, int topicPartitions, SinkSettings sink) {
+        this(sourceUrl, sourceUser, sourcePassword, tables, kafka, dataDir, topicPrefix, topicPartitions, sink, Optional.empty());
+    }
 
     public PipelineConfig {
         require(sourceUrl, "--source", "the source JDBC URL, e.g. --source jdbc:mariadb://db1:3306/app");
         require(sourceUser, "--source-user", "the source user, e.g. --source-user lagzero");
         kafka = kafka.filter(k -> !k.isBlank());
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(backfill, "backfill");
     }
 
     /**
@@ -49,7 +58,14 @@ public record PipelineConfig(
     }
 
     public PipelineConfig withTopicPartitions(int partitions) {
-        return new PipelineConfig(sourceUrl, sourceUser, sourcePassword, tables, kafka, dataDir, topicPrefix, partitions, sink);
+        return new PipelineConfig(sourceUrl, sourceUser, sourcePassword, tables, kafka, dataDir, topicPrefix, partitions, sink,
+                backfill);
+    }
+
+    /** The same pipeline with lagzero's backfill as the initial copy (empty: Debezium's snapshot). */
+    public PipelineConfig withBackfill(Optional<BackfillSettings> settings) {
+        return new PipelineConfig(sourceUrl, sourceUser, sourcePassword, tables, kafka, dataDir, topicPrefix, topicPartitions,
+                sink, settings);
     }
 
     public TargetSettings target() {
@@ -70,7 +86,7 @@ public record PipelineConfig(
 
     public SourceSettings source(String bootstrapServers) {
         return new SourceSettings(sourceUrl, sourceUser, sourcePassword, tables, topicPrefix, bootstrapServers,
-                topicPartitions, Duration.ofSeconds(1));
+                topicPartitions, Duration.ofSeconds(1), backfill.isEmpty());
     }
 
     public String sinkGroupId() {
@@ -87,6 +103,7 @@ public record PipelineConfig(
     public String toString() {
         return "PipelineConfig[source=" + Dialects.withoutQuery(sourceUrl) + " as " + sourceUser + ", tables="
                 + tables.patterns() + ", kafka=" + kafka.orElse("embedded") + ", dataDir=" + dataDir + ", topicPrefix="
-                + topicPrefix + ", topicPartitions=" + topicPartitions + ", sink=" + sink + ", passwords=****]";
+                + topicPrefix + ", topicPartitions=" + topicPartitions + ", sink=" + sink + ", initialCopy="
+                + backfill.map(Object::toString).orElse("debezium snapshot") + ", passwords=****]";
     }
 }

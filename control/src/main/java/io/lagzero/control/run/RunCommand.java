@@ -6,10 +6,12 @@ import io.lagzero.control.cli.SinkKeys;
 import io.lagzero.control.cli.SinkOptions;
 import io.lagzero.control.cli.UserError;
 import io.lagzero.control.cli.UsesEndpoints;
+import io.lagzero.sink.backfill.BackfillSettings;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,10 +20,12 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code lagzero run}: source → Kafka → target in this process, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = SinkOptions.class,
@@ -58,6 +62,24 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
     @Spec
     CommandSpec spec;
 
+    /** How the target gets the rows that exist when the pipeline starts. */
+    enum InitialCopy { BACKFILL, SNAPSHOT }
+
+    @Option(names = "--initial-copy", paramLabel = "KIND", defaultValue = "snapshot",
+            description = "How existing rows are copied: 'backfill' (lagzero reads them straight from the source in "
+                    + "primary-key chunks, in parallel, resumable; docs/backfill.md) or 'snapshot' (Debezium's "
+                    + "snapshot through Kafka) (default: ${DEFAULT-VALUE}).", converter = InitialCopyConverter.class)
+    InitialCopy initialCopy;
+
+    @Option(names = "--backfill-parallelism", paramLabel = "N", defaultValue = "" + BackfillSettings.PARALLELISM_DEFAULT,
+            description = "Chunks the backfill copies at once (default: ${DEFAULT-VALUE}).")
+    int backfillParallelism;
+
+    @Option(names = "--backfill-chunk-rows", paramLabel = "N", defaultValue = "" + BackfillSettings.CHUNK_ROWS_DEFAULT,
+            description = "Rows per backfill chunk: read under a row lock on the source, committed in one target "
+                    + "transaction (default: ${DEFAULT-VALUE}).")
+    int backfillChunkRows;
+
     @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often to log progress (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
@@ -89,7 +111,30 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
         return new PipelineConfig(endpoints.sourceUrl(), endpoints.sourceUser(), endpoints.sourcePassword(),
                 endpoints.tables(), Optional.ofNullable(kafka), dataDir, topicPrefix, topicPartitions,
                 SinkKeys.settings(targetUrl, targetUser, endpoints.targetPassword(), endpoints.sourceUrl(),
-                        endpoints.sourceUser(), endpoints.sourcePassword(), sinkKeys));
+                        endpoints.sourceUser(), endpoints.sourcePassword(), sinkKeys), backfill());
+    }
+
+    private Optional<BackfillSettings> backfill() {
+        if (initialCopy == InitialCopy.SNAPSHOT) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BackfillSettings(backfillParallelism, backfillChunkRows));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    static final class InitialCopyConverter implements ITypeConverter<InitialCopy> {
+        @Override
+        public InitialCopy convert(String value) {
+            try {
+                return InitialCopy.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("'" + value + "' is not an initial copy. Fix: "
+                        + "use backfill or snapshot");
+            }
+        }
     }
 
     @Override

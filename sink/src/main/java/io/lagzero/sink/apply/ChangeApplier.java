@@ -1,6 +1,5 @@
 package io.lagzero.sink.apply;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.lagzero.sink.batch.ChangeReducer;
 import io.lagzero.sink.batch.TableChanges;
@@ -48,6 +47,7 @@ public final class ChangeApplier implements AutoCloseable {
     private final DdlPolicy ddlPolicy;
     private final DeferredIndexes indexes;
     private final SourceCatalog sourceCatalog;
+    private volatile boolean copiedByBackfill;
 
     public ChangeApplier(TargetSettings settings) {
         this(settings, "lagzero-sink");
@@ -56,7 +56,7 @@ public final class ChangeApplier implements AutoCloseable {
     /** @param poolName names the pool's threads and log lines, e.g. after the connector */
     public ChangeApplier(TargetSettings settings, String poolName) {
         Dialect dialect = settings.dialect();
-        this.pool = new HikariDataSource(poolConfig(settings, dialect, poolName));
+        this.pool = TargetPool.open(settings, poolName, settings.poolSize());
         this.names = new TargetNames(settings.tableNames());
         this.tables = new TargetTables(dialect, settings);
         this.writer = new TableWriter(dialect, settings.maxBatchRows(), names);
@@ -69,22 +69,6 @@ public final class ChangeApplier implements AutoCloseable {
                 : new DeferredIndexes(settings.sourceCatalog(), dialect, pool, mapping);
         LOG.info("Applying changes to {} as {} ({} dialect, at most {} rows per statement)",
                 Dialects.withoutQuery(settings.jdbcUrl()), settings.user(), dialect.name(), settings.maxBatchRows());
-    }
-
-    private static HikariConfig poolConfig(TargetSettings settings, Dialect dialect, String poolName) {
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(poolName);
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setAutoCommit(false);
-        config.setMaximumPoolSize(settings.poolSize());
-        config.setConnectionInitSql(dialect.connectionInitSql());
-        dialect.driverProperties().forEach(config::addDataSourceProperty);
-        // Start even while the target is down: the first batch then fails as a transient error and
-        // is retried, instead of failing the task or the pipeline at start.
-        config.setInitializationFailTimeout(-1);
-        return config;
     }
 
     /**
@@ -108,7 +92,7 @@ public final class ChangeApplier implements AutoCloseable {
             if (!followsKnownShape(event, position)) {
                 stopBefore(records.subList(0, i), event, position);
             }
-            if (indexes != null && ChangeTiming.endsSnapshot(records.get(i))) {
+            if (indexes != null && !copiedByBackfill && ChangeTiming.endsSnapshot(records.get(i))) {
                 snapshotsWritten.putIfAbsent(event.table(), event);
             }
             if (deletesEnabled || event.operation() != Operation.DELETE) {
@@ -218,6 +202,51 @@ public final class ChangeApplier implements AutoCloseable {
             return names.of(table);
         } catch (IllegalArgumentException e) {
             return "?";
+        }
+    }
+
+    /**
+     * The backfill copies the existing rows: a table's secondary indexes wait for {@link #copied}
+     * instead of the end of Debezium's snapshot (or the first streamed change).
+     */
+    public void copiesByBackfill() {
+        copiedByBackfill = true;
+    }
+
+    /**
+     * Creates the target table of a table the backfill copies, when missing, from a row-less event
+     * that describes it. Runs outside any transaction (MariaDB DDL commits implicitly).
+     */
+    public void prepareCopy(ChangeEvent shape) {
+        ChangeEvent event = mapped(shape);
+        TableChanges changes = new TableChanges(event.table(), List.of(), List.of(), event);
+        try (Connection connection = pool.getConnection()) {
+            tables.ensure(connection, List.of(changes), names);
+        } catch (SQLException e) {
+            throw new ApplyException(event.table(), "Cannot use a target connection: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Upserts rows the backfill read from the source (one table, distinct keys) on the caller's
+     * connection, inside the caller's transaction, which the caller commits.
+     */
+    public TableCounts writeCopied(Connection connection, List<ChangeEvent> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return new TableCounts(0, 0);
+        }
+        List<ChangeEvent> upserts = new ArrayList<>(rows.size());
+        for (ChangeEvent row : rows) {
+            upserts.add(mapped(row));
+        }
+        ChangeEvent last = upserts.get(upserts.size() - 1);
+        return writer.write(connection, new TableChanges(last.table(), List.of(), upserts, last));
+    }
+
+    /** The backfill copied every row of the table: build its deferred secondary indexes (once). */
+    public void copied(TableId table) {
+        if (indexes != null) {
+            indexes.snapshotWritten(table, names.of(table));
         }
     }
 

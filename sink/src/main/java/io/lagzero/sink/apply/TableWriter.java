@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +45,14 @@ final class TableWriter {
         this.names = names;
     }
 
+    /** Synchronized: the backfill's workers share the writer (a lookup per statement, not per row). */
     private static <K, V> Map<K, V> leastRecentlyUsed() {
-        return new LinkedHashMap<>(16, 0.75f, true) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
                 return size() > MAX_STATEMENTS;
             }
-        };
+        });
     }
 
     TableCounts write(Connection connection, TableChanges changes) throws SQLException {

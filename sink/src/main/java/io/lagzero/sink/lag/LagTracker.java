@@ -32,6 +32,7 @@ public final class LagTracker {
     private volatile Applied newestStreamed;
     private volatile boolean snapshotFinished;
     private volatile boolean receivesHeartbeats = true;
+    private volatile boolean copiedByBackfill;
 
     /** A change committed in the target, with the times it passed each stage (µs). */
     private record Applied(ChangeTiming change, long receivedMicros, long appliedMicros) {
@@ -67,6 +68,28 @@ public final class LagTracker {
         receivesHeartbeats = receives;
     }
 
+    /**
+     * The initial copy is the backfill, not Debezium's snapshot: a table counts as copied when
+     * {@link #copied} says so, and the stream's first change no longer ends the initial copy.
+     */
+    public void copiesByBackfill() {
+        copiedByBackfill = true;
+    }
+
+    /** The backfill's progress of one table ({@code db.table}), as committed in the target. */
+    public void copied(String table, long rows, boolean done) {
+        TableProgress progress = table(table);
+        progress.copiedRows(rows);
+        if (done) {
+            progress.snapshotDone();
+        }
+    }
+
+    /** The backfill copied every table. */
+    public void copyFinished() {
+        snapshotFinished = true;
+    }
+
     /** The sink fetched these changes; they are pending until {@link #applied} or {@link #dropped}. */
     public ReceivedBatch received(Collection<ChangeTiming> changes) {
         ReceivedBatch batch = new ReceivedBatch(changes, nowMicros());
@@ -82,10 +105,12 @@ public final class LagTracker {
         long now = nowMicros();
         batch.changesPerTable().forEach((table, n) -> table(table).applied(n));
         batch.newestCommitPerTable().forEach((table, micros) -> table(table).newestApplied(micros));
-        batch.snapshotRowsPerTable().forEach((table, n) -> table(table).snapshotRows(n));
-        batch.tablesSnapshotted().forEach(table -> table(table).snapshotDone());
-        if (batch.snapshotFinished()) {
-            snapshotFinished = true;
+        if (!copiedByBackfill) {
+            batch.snapshotRowsPerTable().forEach((table, n) -> table(table).snapshotRows(n));
+            batch.tablesSnapshotted().forEach(table -> table(table).snapshotDone());
+            if (batch.snapshotFinished()) {
+                snapshotFinished = true;
+            }
         }
         batch.newestHeartbeat().ifPresent(heartbeat ->
                 newestHeartbeat = Applied.newer(newestHeartbeat, heartbeat, batch.receivedMicros(), now));

@@ -27,6 +27,12 @@ final class TableProgress {
         snapshotRows.add(rows);
     }
 
+    /** The backfill's count, committed in the target so far: it replaces the count, as the backfill reports totals. */
+    void copiedRows(long rows) {
+        snapshotRows.reset();
+        snapshotRows.add(rows);
+    }
+
     void snapshotDone() {
         snapshotDone = true;
     }

@@ -46,7 +46,7 @@ public final class SourceCatalog {
         Map<String, List<SecondaryIndex.Part>> parts = new LinkedHashMap<>();
         Map<String, Boolean> unique = new LinkedHashMap<>();
         List<String> unportable = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(INDEXES)) {
             statement.setString(1, table.database());
             statement.setString(2, table.table());
@@ -76,7 +76,7 @@ public final class SourceCatalog {
 
     /** The table's AUTO_INCREMENT column (MySQL allows one); empty when it has none. */
     public Optional<String> autoIncrementColumn(TableId table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(AUTO_INCREMENT)) {
             statement.setString(1, table.database());
             statement.setString(2, table.table());
@@ -89,7 +89,7 @@ public final class SourceCatalog {
     /** The table's columns in order, each with its {@code DATA_TYPE} ({@code int}, {@code varchar}, ...). */
     public Map<String, String> columnTypes(TableId table) throws SQLException {
         Map<String, String> columns = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+        try (Connection connection = connect();
                 PreparedStatement statement = connection.prepareStatement(COLUMN_TYPES)) {
             statement.setString(1, table.database());
             statement.setString(2, table.table());
@@ -100,6 +100,11 @@ public final class SourceCatalog {
             }
         }
         return columns;
+    }
+
+    /** A new connection to the source. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
     @Override

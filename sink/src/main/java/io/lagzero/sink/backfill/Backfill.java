@@ -1,0 +1,297 @@
+package io.lagzero.sink.backfill;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.lagzero.sink.apply.ChangeApplier;
+import io.lagzero.sink.apply.TargetPool;
+import io.lagzero.sink.apply.TargetSettings;
+import io.lagzero.sink.error.SqlErrors;
+import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.source.SourceCatalog;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies every row of the selected tables straight from the source into the target, in primary-key
+ * chunks, several at once, while the stream of binlog changes is applied beside it. Each chunk is
+ * read with a locking read, written to the target together with its segment's new cursor in one
+ * transaction, and only then unlocked on the source: so a change to a copied row commits on the
+ * source, and reaches the stream, only after the copy of that row is in the target, and the stream
+ * then overwrites it (docs/backfill.md has the whole argument). Resumes from the copy state after
+ * any crash; several processes (Kafka Connect tasks) share the work through it.
+ */
+public final class Backfill implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
+    private static final Duration IDLE_WAIT = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final BackfillSettings settings;
+    private final SourceCatalog source;
+    private final ChangeApplier applier;
+    private final CopyState state;
+    private final HikariDataSource targetPool;
+    private final Map<String, TableId> tableNames = new LinkedHashMap<>();
+    private final Map<TableId, ChunkReader> readers = new LinkedHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final CountDownLatch finished;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final long startedNanos = System.nanoTime();
+    private volatile boolean paused;
+    private volatile boolean stopping;
+
+    private Backfill(BackfillSettings settings, TargetSettings target, ChangeApplier applier) {
+        this.settings = settings;
+        this.source = target.sourceCatalog();
+        this.applier = applier;
+        this.state = new CopyState(target.dialect());
+        this.targetPool = TargetPool.open(target, "lagzero-backfill", settings.parallelism() + 1);
+        this.finished = new CountDownLatch(settings.parallelism());
+    }
+
+    /**
+     * Plans the tables not planned yet, creates their target tables, and starts the workers. Call it
+     * only once the stream is live: every change committed on the source from now on must reach
+     * the target through the stream.
+     *
+     * @param target the sink's target settings; their source catalog is where the rows are read
+     */
+    public static Backfill start(BackfillSettings settings, TargetSettings target, ChangeApplier applier, List<TableId> tables) {
+        if (target.sourceCatalog() == null) {
+            throw new IllegalArgumentException("The backfill reads the source, and no source connection is configured. "
+                    + "Fix: set source.connection.url, source.connection.user and source.connection.password");
+        }
+        Backfill backfill = new Backfill(settings, target, applier);
+        try {
+            backfill.prepare(tables);
+        } catch (SQLException | RuntimeException e) {
+            backfill.close();
+            throw new IllegalStateException("Cannot prepare the backfill: " + e.getMessage(), e);
+        }
+        backfill.startWorkers();
+        return backfill;
+    }
+
+    private void prepare(List<TableId> tables) throws SQLException {
+        try (Connection sourceConnection = source.connect(); Connection target = targetPool.getConnection()) {
+            state.ensure(target);
+            for (TableId table : tables) {
+                SourceTable described = SourceTable.describe(sourceConnection, table);
+                ChunkReader reader = new ChunkReader(described);
+                applier.prepareCopy(reader.shape());
+                state.plan(target, table, Segments.bounds(sourceConnection, described, settings));
+                readers.put(table, reader);
+                tableNames.put(table.toString(), table);
+            }
+            state.progress(target, tables).values().stream().filter(CopyState.TableCopy::done)
+                    .forEach(copy -> applier.copied(copy.table()));
+        }
+    }
+
+    private void startWorkers() {
+        for (int i = 0; i < settings.parallelism(); i++) {
+            Thread worker = new Thread(this::work, "lagzero-backfill-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        LOG.info("Backfilling {} with {} workers, {} rows per chunk", readers.keySet(), settings.parallelism(),
+                settings.chunkRows());
+    }
+
+    private void work() {
+        int failures = 0;
+        Connection sourceConnection = null;
+        try {
+            while (!stopping && failure.get() == null) {
+                if (paused) {
+                    sleep(IDLE_WAIT);
+                    continue;
+                }
+                try {
+                    if (sourceConnection == null) {
+                        sourceConnection = source.connect();
+                        ChunkReader.prepare(sourceConnection);
+                    }
+                    Outcome outcome = copyOneChunk(sourceConnection, failures);
+                    if (outcome == Outcome.FINISHED) {
+                        return;
+                    }
+                    failures = outcome == Outcome.LOCKED ? failures + 1 : 0;
+                    if (outcome != Outcome.COPIED) {
+                        sleep(outcome == Outcome.LOCKED ? backoff(failures) : IDLE_WAIT);
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    failures++;
+                    sourceConnection = closeQuietly(sourceConnection);
+                    if (SqlErrors.classify(e) != SqlErrors.Kind.TRANSIENT || failures > 20) {
+                        failure.compareAndSet(null, e);
+                        LOG.error("The backfill stopped: {}", e.getMessage(), e);
+                        return;
+                    }
+                    LOG.warn("A backfill chunk failed, retrying: {}", e.getMessage());
+                    sleep(backoff(failures));
+                }
+            }
+        } finally {
+            closeQuietly(sourceConnection);
+            finished.countDown();
+        }
+    }
+
+    private enum Outcome { COPIED, LOCKED, WAITING, FINISHED }
+
+    /** Claims a segment, copies its next chunk and commits; the source's row locks end after the target commit. */
+    private Outcome copyOneChunk(Connection sourceConnection, int conflicts) throws SQLException {
+        try (Connection target = targetPool.getConnection()) {
+            target.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            Optional<Segment> claimed = state.claim(target, tableNames);
+            if (claimed.isEmpty()) {
+                target.rollback();
+                return allCopied(target) ? Outcome.FINISHED : Outcome.WAITING;
+            }
+            Segment segment = claimed.get();
+            int rows = Math.max(1, settings.chunkRows() >> Math.min(conflicts, 20));
+            ChunkReader.Chunk chunk;
+            try {
+                chunk = readers.get(segment.table()).read(sourceConnection, segment, rows);
+            } catch (SQLException e) {
+                target.rollback();
+                sourceConnection.rollback();
+                if (isLockConflict(e)) {
+                    return Outcome.LOCKED;
+                }
+                throw e;
+            }
+            boolean segmentDone = chunk.rows().size() < rows;
+            try {
+                applier.writeCopied(target, chunk.rows());
+                state.advance(target, segment, chunk.cursor(), chunk.rows().size(), segmentDone);
+                target.commit();
+            } catch (SQLException | RuntimeException e) {
+                target.rollback();
+                throw e;
+            } finally {
+                sourceConnection.rollback();
+            }
+            if (segmentDone) {
+                tableFinished(target, segment.table());
+            }
+            return Outcome.COPIED;
+        }
+    }
+
+    private void tableFinished(Connection target, TableId table) throws SQLException {
+        CopyState.TableCopy copy = state.progress(target, List.of(table)).get(table);
+        if (copy != null && copy.done()) {
+            LOG.info("Backfilled {}: {} rows in {} chunks", table, copy.rows(), copy.chunks());
+            applier.copied(table);
+        }
+    }
+
+    private boolean allCopied(Connection target) throws SQLException {
+        return state.progress(target, readers.keySet()).values().stream().allMatch(CopyState.TableCopy::done);
+    }
+
+    /** MariaDB reports a {@code NOWAIT} conflict as a lock wait timeout (1205), MySQL 8 as 3572. */
+    private static boolean isLockConflict(SQLException e) {
+        return e.getErrorCode() == 1205 || e.getErrorCode() == 3572 || e.getErrorCode() == 1213;
+    }
+
+    private static Duration backoff(int failures) {
+        long millis = Math.min(MAX_BACKOFF.toMillis(), 20L << Math.min(failures, 10));
+        return Duration.ofMillis(millis / 2 + (long) (Math.random() * millis / 2));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Connection closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing a source connection failed: {}", e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /** Forgets the copy state of these tables, for an initial copy that starts over. */
+    public static void forget(TargetSettings target, List<TableId> tables) {
+        try (HikariDataSource pool = TargetPool.open(target, "lagzero-backfill-reset", 1);
+                Connection connection = pool.getConnection()) {
+            new CopyState(target.dialect()).forget(connection, tables);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reset the backfill's copy state in the target: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each table's copy as committed in the target so far. */
+    public Map<TableId, CopyState.TableCopy> progress() {
+        try (Connection target = targetPool.getConnection()) {
+            return state.progress(target, readers.keySet());
+        } catch (SQLException e) {
+            LOG.debug("Cannot read the backfill's progress: {}", e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** Stops copying after the chunks under way; {@link #resume} goes on. */
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** True once every table is copied (or the backfill failed or was closed). */
+    public boolean isFinished() {
+        return finished.getCount() == 0;
+    }
+
+    /** Waits up to {@code timeout} for every table to be copied; false on timeout. */
+    public boolean awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    @Override
+    public void close() {
+        stopping = true;
+        for (Thread worker : workers) {
+            try {
+                worker.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        targetPool.close();
+    }
+}
