@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -387,6 +388,96 @@ abstract class AbstractPipelineTest {
                 hammer.close();
             }
             ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    /**
+     * Forces the interleaving the backfill must survive: a chunk has been read but not yet written
+     * (the test holds an uncommitted row of the target table the chunk must write, so the chunk's
+     * statement waits there), and meanwhile the application updates rows of that chunk. Without
+     * the backfill's row locks those updates would commit, stream into the target first, and then
+     * be overwritten by the chunk's stale copy.
+     */
+    @Test
+    void aChunkHeldUpInTheTargetCannotOverwriteNewerChangesOfItsRows() throws Exception {
+        String db = target.qualifier() + "_stall";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(200_000));
+        Path dataDir = ServerDirs.fresh("e2e-stall");
+        // Smaller chunks and fewer workers than the defaults: the stalls land ahead of a known cursor.
+        PipelineConfig config = config(db, "stall", dataDir).withBackfill(Optional.of(new BackfillSettings(2, 1000)));
+        int stalls = 0;
+        try (Pipeline pipeline = Pipeline.start(config)) {
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> lowestCursor(db, db + ".orders").isPresent());
+            for (int attempt = 0; attempt < 10 && stalls < 4; attempt++) {
+                Optional<Long> cursor = lowestCursor(db, db + ".orders");
+                if (cursor.isPresent() && stallAndUpdate(db, cursor.get() + 1_500)) {
+                    stalls++;
+                }
+            }
+            assertThat(stalls).as("chunks held up in the target while their rows were updated").isGreaterThanOrEqualTo(2);
+            await().atMost(Duration.ofMinutes(3)).until(() -> pipeline.failure().isPresent() || pipeline.backfill()
+                    .flatMap(BackfillRunner::backfill).map(Backfill::isFinished).orElse(false));
+            awaitIdenticalIn(db, List.of(new TableId(db, "orders")), Duration.ofMinutes(2));
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
+    /**
+     * Holds an uncommitted row {@code id} in the target table for three seconds, updating the 400
+     * rows after it on the source in the first; false when the chunk of {@code id} was already past it.
+     */
+    private boolean stallAndUpdate(String db, long id) throws Exception {
+        try (Connection t = target.server().connect(db); Statement setup = t.createStatement()) {
+            setup.execute(target.postgres() ? "SET lock_timeout = '1s'" : "SET innodb_lock_wait_timeout = 1");
+            t.setAutoCommit(false);
+            try (Statement insert = t.createStatement()) {
+                insert.executeUpdate("INSERT INTO " + qualified(db, "orders") + " (id, customer, amount, status, updated_at) "
+                        + "VALUES (" + id + ", 'stall', 0, NULL, '2000-01-01 00:00:00')");
+            } catch (SQLException e) {
+                t.rollback();
+                return false;
+            }
+            long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            Thread updater = new Thread(() -> {
+                try (Connection s = source.connect(db); Statement update = s.createStatement()) {
+                    while (System.nanoTime() < until) {
+                        update.executeUpdate("UPDATE orders SET amount = amount + 1, customer = 'updated in the stall' "
+                                + "WHERE id BETWEEN " + (id + 1) + " AND " + (id + 400));
+                        Thread.sleep(50);
+                    }
+                } catch (SQLException | InterruptedException e) {
+                    failed.set(e);
+                }
+            });
+            updater.start();
+            // The stream has long applied the last update when the chunk goes on: it must not overwrite it.
+            Thread.sleep(Duration.ofSeconds(3).toMillis());
+            t.rollback();
+            updater.join();
+            assertThat(failed.get()).as("updates on the source during the stall").isNull();
+            return true;
+        }
+    }
+
+    /** The lowest cursor of the table's unfinished segments (the first key column), if one has started. */
+    private Optional<Long> lowestCursor(String db, String table) {
+        try (Connection c = target.server().connect(db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT cursor_key FROM " + qualified(db, "lagzero_backfill")
+                        + " WHERE table_name = '" + table + "' AND done = 0 AND cursor_key IS NOT NULL")) {
+            Optional<Long> lowest = Optional.empty();
+            while (rs.next()) {
+                long cursor = Long.parseLong(rs.getString(1).replaceAll("\\D", ""));
+                lowest = Optional.of(lowest.map(l -> Math.min(l, cursor)).orElse(cursor));
+            }
+            return lowest;
+        } catch (SQLException e) {
+            return Optional.empty();
         }
     }
 
