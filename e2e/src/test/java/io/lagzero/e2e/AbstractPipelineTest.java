@@ -210,6 +210,31 @@ abstract class AbstractPipelineTest {
         }
     }
 
+    /** The rows the backfill copies equal the source value by value, for every type, then the streamed changes too. */
+    @Test
+    void everyColumnTypeRoundTripsExactlyThroughTheBackfillAndStreaming() throws Exception {
+        String db = target.qualifier() + "_btypes";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, TypeMatrix.SNAPSHOTTED);
+        List<TableId> tables = List.of(new TableId(db, "matrix"));
+        Path dataDir = ServerDirs.fresh("e2e-btypes");
+        PipelineConfig config = config(db, "btypes", dataDir).withBackfill(Optional.of(BackfillSettings.defaults()));
+        try (Pipeline pipeline = Pipeline.start(config)) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> pipeline.failure().isPresent() || pipeline.backfill()
+                    .flatMap(BackfillRunner::backfill).map(Backfill::isFinished).orElse(false));
+            awaitIdenticalIn(db, tables, Duration.ofMinutes(1));
+            source.execute(db, TypeMatrix.STREAMED);
+            awaitIdenticalIn(db, tables, Duration.ofMinutes(2));
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+        try (Connection c = target.server().connect(db); Statement s = c.createStatement()) {
+            TypeMatrix.assertTargetKeepsEdgeValues(s, qualified(db, "matrix"));
+        }
+    }
+
     @Test
     void aRunnerKilledDuringTheSnapshotAndDuringStreamingLosesAndDuplicatesNothing() throws Exception {
         String db = target.qualifier() + "_crash";

@@ -2,6 +2,7 @@ package io.lagzero.e2e.backfill;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lagzero.connector.EmbeddedSource;
 import io.lagzero.connector.SourceDatabase;
@@ -9,6 +10,7 @@ import io.lagzero.connector.SourcePreflight;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
 import io.lagzero.e2e.TypeMatrix;
+import io.lagzero.sandbox.db.MariaDbDistribution;
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sink.backfill.SourceTable;
 import io.lagzero.sink.event.ChangeEvent;
@@ -45,18 +47,30 @@ class BackfillColumnsTest {
     static final KafkaExtension kafka = new KafkaExtension("backfill-columns-kafka");
 
     @Test
-    void everyTypeMatrixColumnIsDescribedAsDebeziumDescribesIt() throws Exception {
+    void everyTypeMatrixColumnIsDescribedAsDebeziumDescribesItOnMariaDb114() throws Exception {
+        assertDescribedAsDebeziumDoes(source.get(), "columns");
+    }
+
+    @Test
+    void everyTypeMatrixColumnIsDescribedAsDebeziumDescribesItOnDebiansMariaDb() throws Exception {
+        assumeTrue(MariaDbServer.debianAvailable(), MariaDbDistribution.DEBIAN_NOT_INSTALLED);
+        try (MariaDbServer debian = MariaDbServer.startSource("backfill-columns-debian", MariaDbDistribution.DEBIAN)) {
+            assertDescribedAsDebeziumDoes(debian, "debian");
+        }
+    }
+
+    private static void assertDescribedAsDebeziumDoes(MariaDbServer source, String prefix) throws Exception {
         String db = "columns";
         source.createDatabase(db);
         source.execute(db, TypeMatrix.SNAPSHOTTED);
         TableId matrix = new TableId(db, "matrix");
         SourceSettings settings = new SourceSettings(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD,
-                TableSelector.parse(db + ".matrix"), "columns", kafka.bootstrapServers(), 1, Duration.ofSeconds(1));
+                TableSelector.parse(db + ".matrix"), prefix, kafka.bootstrapServers(), 1, Duration.ofSeconds(1));
         SourceDatabase database = SourcePreflight.check(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 TableSelector.parse(db + ".matrix"));
         List<Column> debezium;
         try (EmbeddedSource ignored = EmbeddedSource.start(settings, database, Duration.ofMinutes(2))) {
-            debezium = firstEvent("columns." + db + ".matrix").columns();
+            debezium = firstEvent(prefix + "." + db + ".matrix").columns();
         }
         SourceTable described;
         try (Connection c = source.connect(db)) {
