@@ -111,6 +111,7 @@ public final class Backfill implements AutoCloseable {
     private void work() {
         int failures = 0;
         Connection sourceConnection = null;
+        String lockClause = null;
         try {
             while (!stopping && failure.get() == null) {
                 if (paused) {
@@ -121,8 +122,9 @@ public final class Backfill implements AutoCloseable {
                     if (sourceConnection == null) {
                         sourceConnection = source.connect();
                         ChunkReader.prepare(sourceConnection);
+                        lockClause = ChunkReader.lockClause(sourceConnection);
                     }
-                    Outcome outcome = copyOneChunk(sourceConnection, failures);
+                    Outcome outcome = copyOneChunk(sourceConnection, lockClause, failures);
                     if (outcome == Outcome.FINISHED) {
                         return;
                     }
@@ -151,7 +153,7 @@ public final class Backfill implements AutoCloseable {
     private enum Outcome { COPIED, LOCKED, WAITING, FINISHED }
 
     /** Claims a segment, copies its next chunk and commits; the source's row locks end after the target commit. */
-    private Outcome copyOneChunk(Connection sourceConnection, int conflicts) throws SQLException {
+    private Outcome copyOneChunk(Connection sourceConnection, String lockClause, int conflicts) throws SQLException {
         try (Connection target = targetPool.getConnection()) {
             target.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             Optional<Segment> claimed = state.claim(target, tableNames);
@@ -163,7 +165,7 @@ public final class Backfill implements AutoCloseable {
             int rows = Math.max(1, settings.chunkRows() >> Math.min(conflicts, 20));
             ChunkReader.Chunk chunk;
             try {
-                chunk = readers.get(segment.table()).read(sourceConnection, segment, rows);
+                chunk = readers.get(segment.table()).read(sourceConnection, lockClause, segment, rows);
             } catch (SQLException e) {
                 target.rollback();
                 sourceConnection.rollback();

@@ -12,15 +12,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads a segment's next chunk from the source with a locking read ({@code FOR UPDATE NOWAIT}): the
- * rows stay locked, so no change to them can commit on the source, until the caller ends the
- * source transaction, which it does only after the chunk committed in the target. {@code NOWAIT}:
- * when an application transaction holds one of the rows, the read fails at once instead of
- * waiting, so the backfill never waits for an application lock and never takes part in a deadlock.
+ * Reads a segment's next chunk from the source with a shared locking read ({@code LOCK IN SHARE
+ * MODE NOWAIT} on MariaDB, {@code FOR SHARE NOWAIT} on MySQL 8, both needing only SELECT): the rows
+ * stay locked, so no change to them can commit on the source, until the caller ends the source
+ * transaction, which it does only after the chunk committed in the target. {@code NOWAIT}: when an
+ * application transaction holds one of the rows, the read fails at once instead of waiting, so
+ * the backfill never waits for an application lock and never takes part in a deadlock.
  */
 final class ChunkReader {
     /** The rows in key order, and the key of the last one; an empty chunk has a null cursor. */
@@ -53,8 +55,14 @@ final class ChunkReader {
         }
     }
 
+    /** The shared-lock clause the source's SQL dialect spells. */
+    static String lockClause(Connection source) throws SQLException {
+        boolean mariaDb = source.getMetaData().getDatabaseProductVersion().toLowerCase(Locale.ROOT).contains("mariadb");
+        return mariaDb ? " LOCK IN SHARE MODE NOWAIT" : " FOR SHARE NOWAIT";
+    }
+
     /** Up to {@code rows} rows after the segment's cursor, locked until the connection's transaction ends. */
-    Chunk read(Connection source, Segment segment, int rows) throws SQLException {
+    Chunk read(Connection source, String lockClause, Segment segment, int rows) throws SQLException {
         List<String> conditions = new ArrayList<>();
         List<Binding> bindings = new ArrayList<>();
         Column first = keyColumns.get(0);
@@ -69,7 +77,7 @@ final class ChunkReader {
             bindings.add((s, i) -> s.setBigDecimal(i, new BigDecimal(segment.high())));
         }
         String sql = select + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + order
-                + " LIMIT " + rows + " FOR UPDATE NOWAIT";
+                + " LIMIT " + rows + lockClause;
         try (PreparedStatement statement = source.prepareStatement(sql)) {
             for (int i = 0; i < bindings.size(); i++) {
                 bindings.get(i).bind(statement, i + 1);
