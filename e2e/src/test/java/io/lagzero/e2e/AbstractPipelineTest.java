@@ -245,11 +245,12 @@ abstract class AbstractPipelineTest {
         Map<String, String> env = Map.of("LAGZERO_SOURCE_PASSWORD", MariaDbServer.PASSWORD,
                 "LAGZERO_TARGET_PASSWORD", target.password());
         // Non-defaults, each for the crash: the shared test broker (--kafka, own prefix), smaller batches so
-        // a kill lands between many commits, frequent progress lines to wait on, any free HTTP port.
+        // a kill lands between many commits, frequent progress lines to wait on, any free HTTP port, and
+        // Debezium's snapshot, whose restart is under test here (the backfill's has its own test).
         String[] args = {"--source", source.url(db), "--source-user", MariaDbServer.USER, "--target", targetUrl(db),
             "--target-user", target.user(), "--tables", db + ".orders", "--kafka", kafka.bootstrapServers(),
             "--data-dir", dataDir.toString(), "--topic-prefix", "crash", "--batch-size", "500", "--status-interval", "2s",
-            "--http-port", "0"};
+            "--http-port", "0", "--initial-copy", "snapshot"};
         SourceSettings offsets = new SourceSettings(source.url(db), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 TableSelector.parse(db + ".orders"), "crash", kafka.bootstrapServers(), 1, Duration.ofSeconds(1));
         try (OrdersWorkload writer = OrdersWorkload.start(source, db, SEEDED_ORDERS)) {
@@ -297,11 +298,10 @@ abstract class AbstractPipelineTest {
         Path dataDir = ServerDirs.fresh("e2e-bkill");
         Map<String, String> env = Map.of("LAGZERO_SOURCE_PASSWORD", MariaDbServer.PASSWORD,
                 "LAGZERO_TARGET_PASSWORD", target.password());
-        // Non-defaults, each for the crash: the shared test broker (--kafka, own prefix), any free HTTP port,
-        // and the backfill, which lagzero run takes only when asked for (for now).
+        // Non-defaults, each for the crash: the shared test broker (--kafka, own prefix), any free HTTP port.
         String[] args = {"--source", source.url(db), "--source-user", MariaDbServer.USER, "--target", targetUrl(db),
             "--target-user", target.user(), "--tables", db + ".orders", "--kafka", kafka.bootstrapServers(),
-            "--data-dir", dataDir.toString(), "--topic-prefix", "bkill", "--http-port", "0", "--initial-copy", "backfill"};
+            "--data-dir", dataDir.toString(), "--topic-prefix", "bkill", "--http-port", "0"};
         List<Long> committedAtKill = new ArrayList<>();
         try (OrdersWorkload writer = OrdersWorkload.start(source, db, seeded, LIVE_WRITES_PER_SECOND)) {
             for (int run = 1; run <= 3; run++) {

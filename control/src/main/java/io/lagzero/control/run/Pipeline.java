@@ -226,16 +226,20 @@ public final class Pipeline implements AutoCloseable {
         if (state == SourceOffsets.State.STREAMING) {
             LOG.info("Resuming the binlog where the last run stopped");
         } else if (sinkGroup.hasCommittedOffsets() || sinkGroup.backlog(topics()) > 0) {
-            LOG.warn("The previous initial snapshot did not finish; taking it again: truncating {} in the target and "
-                    + "skipping the earlier attempt's change events", sourceDatabase.tables());
+            LOG.warn("The previous initial {} did not finish; starting it again: truncating {} in the target and "
+                    + "skipping the earlier attempt's change events", initialCopy(), sourceDatabase.tables());
             sinkGroup.skipToEnd(topics());
             applier.truncate(sourceDatabase.tables());
             if (config.backfill().isPresent()) {
                 Backfill.forget(config.target(), sourceDatabase.tables());
             }
         } else {
-            LOG.info("Taking the initial snapshot of {}", sourceDatabase.tables());
+            LOG.info("Starting the initial {} of {}", initialCopy(), sourceDatabase.tables());
         }
+    }
+
+    private String initialCopy() {
+        return config.backfill().isPresent() ? "backfill" : "snapshot";
     }
 
     @Override

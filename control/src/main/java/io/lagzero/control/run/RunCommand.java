@@ -7,6 +7,7 @@ import io.lagzero.control.cli.SinkOptions;
 import io.lagzero.control.cli.UserError;
 import io.lagzero.control.cli.UsesEndpoints;
 import io.lagzero.sink.backfill.BackfillSettings;
+import io.lagzero.sink.backfill.CopyState;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,7 +66,7 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
     /** How the target gets the rows that exist when the pipeline starts. */
     enum InitialCopy { BACKFILL, SNAPSHOT }
 
-    @Option(names = "--initial-copy", paramLabel = "KIND", defaultValue = "snapshot",
+    @Option(names = "--initial-copy", paramLabel = "KIND", defaultValue = "backfill",
             description = "How existing rows are copied: 'backfill' (lagzero reads them straight from the source in "
                     + "primary-key chunks, in parallel, resumable; docs/backfill.md) or 'snapshot' (Debezium's "
                     + "snapshot through Kafka) (default: ${DEFAULT-VALUE}).", converter = InitialCopyConverter.class)
@@ -125,6 +126,12 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
         }
     }
 
+    private static String initialCopy(Pipeline pipeline) {
+        return pipeline.backfill().map(runner -> runner.backfill().map(backfill -> "backfill copied " + backfill.progress()
+                .values().stream().mapToLong(CopyState.TableCopy::rows).sum() + " rows").orElse("backfill waiting for the "
+                + "binlog stream")).orElseGet(() -> "snapshot read " + pipeline.sourceProgress().snapshotRows() + " rows");
+    }
+
     static final class InitialCopyConverter implements ITypeConverter<InitialCopy> {
         @Override
         public InitialCopy convert(String value) {
@@ -158,9 +165,9 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
                 if (failure.isPresent()) {
                     throw new UserError("The pipeline stopped: " + failure.get().getMessage(), failure.get());
                 }
-                LOG.info("source produced {} snapshot rows and {} binlog changes; sink applied {} rows; backlog {} changes; {}",
-                        pipeline.sourceProgress().snapshotRows(), pipeline.sourceProgress().changes(),
-                        pipeline.sinkProgress().appliedRows(), pipeline.backlog(), pipeline.monitor().status().reason());
+                LOG.info("{}; source produced {} binlog changes; sink applied {} rows; backlog {} changes; {}",
+                        initialCopy(pipeline), pipeline.sourceProgress().changes(), pipeline.sinkProgress().appliedRows(),
+                        pipeline.backlog(), pipeline.monitor().status().reason());
             }
             LOG.info("Stopping: finishing the current batch and closing cleanly");
         } finally {
