@@ -1,6 +1,7 @@
 package io.lagzero.control;
 
 import io.lagzero.connector.SetupException;
+import io.lagzero.control.backfill.BackfillCommand;
 import io.lagzero.control.cli.ConfigFile;
 import io.lagzero.control.cli.UserError;
 import io.lagzero.control.cli.UsesEndpoints;
@@ -25,7 +26,7 @@ import picocli.CommandLine;
 /** The {@code lagzero} command. */
 @Command(name = "lagzero", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Moves a live MySQL/MariaDB database to a new database with zero downtime.",
-        subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, CutoverCommand.class})
+        subcommands = {RunCommand.class, StatusCommand.class, VerifyCommand.class, CutoverCommand.class, BackfillCommand.class})
 public final class Lagzero {
     /** An {@link OptionalCommand} lagzero knows of: its --help line, and how to get it when its module is missing. */
     private record KnownOptionalCommand(String name, String description, String fix) {

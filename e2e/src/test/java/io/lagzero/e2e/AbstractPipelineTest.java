@@ -8,6 +8,8 @@ import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourceSettings;
 import io.lagzero.connector.TableSelector;
+import io.lagzero.control.Lagzero;
+import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.run.BackfillRunner;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
@@ -23,6 +25,8 @@ import io.lagzero.sink.event.TableId;
 import io.lagzero.testkit.DatabaseExtension;
 import io.lagzero.testkit.KafkaExtension;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -281,6 +285,69 @@ abstract class AbstractPipelineTest {
             keepLogs(dataDir, target.dialect().name());
             ServerDirs.deleteRecursively(dataDir);
         }
+    }
+
+    /**
+     * {@code lagzero backfill pause}, {@code resume}, {@code abort} and {@code recopy} steer a running
+     * pipeline's backfill through its copy state while the application writes; /status shows each.
+     */
+    @Test
+    void theBackfillIsPausedResumedAbortedAndRecopiedWhileItRuns(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String db = target.qualifier() + "_bsteer";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(200_000));
+        Path dataDir = ServerDirs.fresh("e2e-bsteer");
+        Path cli = VerifyRun.configFile(dir, source, db, target, db);
+        String orders = db + ".orders";
+        // Small chunks and two workers: the copy lasts long enough to be steered.
+        PipelineConfig config = config(db, "bsteer", dataDir).withBackfill(Optional.of(new BackfillSettings(2, 500)));
+        try (Pipeline pipeline = Pipeline.start(config);
+                OrdersWorkload writer = OrdersWorkload.start(source, db, 200_000, LIVE_WRITES_PER_SECOND)) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> copiedRows(db) > 5_000);
+
+            assertThat(backfill(cli, "pause", orders)).contains(orders + ": paused");
+            await().atMost(Duration.ofSeconds(10)).until(() -> phase(pipeline, orders).equals("paused"));
+            long paused = copiedRows(db);
+            Thread.sleep(2_000);
+            assertThat(copiedRows(db)).as("no chunk copied while paused").isEqualTo(paused);
+            assertThat(pipeline.monitor().status().reason()).contains(orders + " paused");
+
+            assertThat(backfill(cli, "resume", orders)).contains(orders + ": copy");
+            await().atMost(Duration.ofSeconds(30)).until(() -> copiedRows(db) > paused + 5_000);
+
+            assertThat(backfill(cli, "abort", orders)).contains(orders + ": aborted");
+            await().atMost(Duration.ofSeconds(10)).until(() -> phase(pipeline, orders).equals("aborted"));
+            long aborted = copiedRows(db);
+            Thread.sleep(2_000);
+            assertThat(copiedRows(db)).as("no chunk copied once aborted").isEqualTo(aborted);
+
+            assertThat(backfill(cli, "recopy", orders)).contains(orders + ": copy, 0 rows");
+            await().atMost(Duration.ofMinutes(3)).until(() -> backfillDone(db));
+            await().atMost(Duration.ofSeconds(10)).until(() -> phase(pipeline, orders).equals("streaming"));
+            writer.stop();
+            awaitIdenticalIn(db, List.of(new TableId(db, "orders")), Duration.ofMinutes(2));
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+        int code = Lagzero.execute(new String[] {"backfill", "pause", "--config", cli.toString(), "--tables", db + ".nothing"},
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        assertThat(code).as("no backfilled table matches").isEqualTo(2);
+    }
+
+    private static String backfill(Path config, String action, String tables) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Lagzero.execute(new String[] {"backfill", action, "--config", config.toString(), "--tables", tables},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as("lagzero backfill %s: %s %s", action, out, err).isZero();
+        return out.toString();
+    }
+
+    private static String phase(Pipeline pipeline, String table) {
+        return pipeline.monitor().status().tables().stream().filter(t -> t.table().equals(table)).findFirst()
+                .map(PipelineStatus.TableStatus::phase).orElse("?");
     }
 
     /**

@@ -9,6 +9,7 @@ import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.lag.LagTracker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -84,7 +85,8 @@ public final class BackfillRunner implements AutoCloseable {
     private void report() {
         Backfill running = backfill.get();
         Map<TableId, CopyState.TableCopy> progress = running.progress();
-        progress.values().forEach(copy -> tracker.copied(copy.table().toString(), copy.rows(), copy.done()));
+        progress.values().forEach(copy -> tracker.copied(copy.table().toString(), copy.rows(), copy.phase() == CopyState.Phase.COPY
+                ? "backfill" : copy.phase().name().toLowerCase(Locale.ROOT)));
         if (!progress.isEmpty() && progress.values().stream().allMatch(CopyState.TableCopy::done)) {
             tracker.copyFinished();
         }

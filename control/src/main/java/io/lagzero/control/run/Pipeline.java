@@ -106,7 +106,7 @@ public final class Pipeline implements AutoCloseable {
         SourceSettings sourceSettings = config.source(bootstrapServers);
         startOverIfASnapshotWasCutOff(sourceSettings);
         if (config.backfill().isPresent()) {
-            monitor.tracker().copiesByBackfill();
+            monitor.tracker().copyByBackfill();
             applier.copiesByBackfill();
         }
         sink = new SinkLoop(bootstrapServers, config.sinkGroupId(), config.topicPrefix(), topics(), applier,

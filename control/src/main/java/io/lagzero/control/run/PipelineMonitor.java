@@ -150,7 +150,11 @@ public final class PipelineMonitor implements PipelineView, AutoCloseable {
         }
         if (!tracker.snapshotFinished()) {
             long copied = tracker.tables().stream().filter(tracker::snapshotDone).count();
-            return "snapshot in progress: " + copied + " of " + tracker.tables().size() + " tables copied; " + lagText;
+            List<String> held = tracker.tables().stream().filter(t -> List.of("paused", "aborted").contains(tracker.copyPhase(t)))
+                    .map(t -> t + " " + tracker.copyPhase(t)).toList();
+            return (tracker.copiesByBackfill() ? "backfill" : "snapshot") + " in progress: " + copied + " of "
+                    + tracker.tables().size() + " tables copied" + (held.isEmpty() ? "" : " (" + String.join(", ", held) + ")")
+                    + "; " + lagText;
         }
         return switch (lag.largestPart()) {
             case APPLY -> String.format(Locale.ROOT, "apply to the target stalled: %s, of which %.1f s since the sink fetched "
@@ -175,7 +179,7 @@ public final class PipelineMonitor implements PipelineView, AutoCloseable {
         }
         long dlq = (long) registry.find(MicrometerApplyMetrics.RECORDS).tag("table", table).tag("outcome", "dlq")
                 .counters().stream().mapToDouble(Counter::count).sum();
-        return new TableStatus(table, done ? "streaming" : "snapshot", snapshotRows,
+        return new TableStatus(table, done ? "streaming" : tracker.copyPhase(table), snapshotRows,
                 sourceRows.isPresent() ? sourceRows.getAsLong() : null, snapshotProgress(table).orElse(null), eta,
                 tracker.lag(table).seconds(), rates.appliedPerSecond(table), tracker.backlogRecords(table), dlq);
     }

@@ -12,7 +12,6 @@ import io.lagzero.sink.connect.LagzeroSinkConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -21,12 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code lagzero run}: source → Kafka → target in this process, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true, modelTransformer = SinkOptions.class,
@@ -69,7 +66,7 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
     @Option(names = "--initial-copy", paramLabel = "KIND", defaultValue = "backfill",
             description = "How existing rows are copied: 'backfill' (lagzero reads them straight from the source in "
                     + "primary-key chunks, in parallel, resumable; docs/backfill.md) or 'snapshot' (Debezium's "
-                    + "snapshot through Kafka) (default: ${DEFAULT-VALUE}).", converter = InitialCopyConverter.class)
+                    + "snapshot through Kafka) (default: ${DEFAULT-VALUE}).")
     InitialCopy initialCopy;
 
     @Option(names = "--backfill-parallelism", paramLabel = "N", defaultValue = "" + BackfillSettings.PARALLELISM_DEFAULT,
@@ -115,35 +112,6 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
                         endpoints.sourceUser(), endpoints.sourcePassword(), sinkKeys), backfill());
     }
 
-    private Optional<BackfillSettings> backfill() {
-        if (initialCopy == InitialCopy.SNAPSHOT) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new BackfillSettings(backfillParallelism, backfillChunkRows));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
-    }
-
-    private static String initialCopy(Pipeline pipeline) {
-        return pipeline.backfill().map(runner -> runner.backfill().map(backfill -> "backfill copied " + backfill.progress()
-                .values().stream().mapToLong(CopyState.TableCopy::rows).sum() + " rows").orElse("backfill waiting for the "
-                + "binlog stream")).orElseGet(() -> "snapshot read " + pipeline.sourceProgress().snapshotRows() + " rows");
-    }
-
-    static final class InitialCopyConverter implements ITypeConverter<InitialCopy> {
-        @Override
-        public InitialCopy convert(String value) {
-            try {
-                return InitialCopy.valueOf(value.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not an initial copy. Fix: "
-                        + "use backfill or snapshot");
-            }
-        }
-    }
-
     @Override
     public Integer call() throws InterruptedException {
         PipelineConfig pipelineConfig = pipelineConfig();
@@ -174,5 +142,22 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
             closed.countDown();
         }
         return 0;
+    }
+
+    private Optional<BackfillSettings> backfill() {
+        if (initialCopy == InitialCopy.SNAPSHOT) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new BackfillSettings(backfillParallelism, backfillChunkRows));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private static String initialCopy(Pipeline pipeline) {
+        return pipeline.backfill().map(runner -> runner.backfill().map(backfill -> "backfill copied " + backfill.progress()
+                .values().stream().mapToLong(CopyState.TableCopy::rows).sum() + " rows").orElse("backfill waiting for the "
+                + "binlog stream")).orElseGet(() -> "snapshot read " + pipeline.sourceProgress().snapshotRows() + " rows");
     }
 }

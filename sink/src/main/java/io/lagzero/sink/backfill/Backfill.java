@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class Backfill implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Backfill.class);
     private static final Duration IDLE_WAIT = Duration.ofMillis(200);
+    /** How often a worker with nothing to copy looks again (an operator may resume or re-copy a table). */
+    private static final Duration SETTLED_WAIT = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final BackfillSettings settings;
@@ -43,10 +45,9 @@ public final class Backfill implements AutoCloseable {
     private final Map<String, TableId> tableNames = new LinkedHashMap<>();
     private final Map<TableId, ChunkReader> readers = new LinkedHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
-    private final CountDownLatch finished;
+    private final CountDownLatch stopped;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final long startedNanos = System.nanoTime();
-    private volatile boolean paused;
     private volatile boolean stopping;
 
     private Backfill(BackfillSettings settings, TargetSettings target, ChangeApplier applier) {
@@ -55,7 +56,7 @@ public final class Backfill implements AutoCloseable {
         this.applier = applier;
         this.state = new CopyState(target.dialect());
         this.targetPool = TargetPool.open(target, "lagzero-backfill", settings.parallelism() + 1);
-        this.finished = new CountDownLatch(settings.parallelism());
+        this.stopped = new CountDownLatch(settings.parallelism());
     }
 
     /**
@@ -114,10 +115,6 @@ public final class Backfill implements AutoCloseable {
         String lockClause = null;
         try {
             while (!stopping && failure.get() == null) {
-                if (paused) {
-                    sleep(IDLE_WAIT);
-                    continue;
-                }
                 try {
                     if (sourceConnection == null) {
                         sourceConnection = source.connect();
@@ -125,12 +122,12 @@ public final class Backfill implements AutoCloseable {
                         lockClause = ChunkReader.lockClause(sourceConnection);
                     }
                     Outcome outcome = copyOneChunk(sourceConnection, lockClause, failures);
-                    if (outcome == Outcome.FINISHED) {
-                        return;
-                    }
                     failures = outcome == Outcome.LOCKED ? failures + 1 : 0;
-                    if (outcome != Outcome.COPIED) {
-                        sleep(outcome == Outcome.LOCKED ? backoff(failures) : IDLE_WAIT);
+                    switch (outcome) {
+                        case LOCKED -> sleep(backoff(failures));
+                        case WAITING -> sleep(IDLE_WAIT);
+                        case SETTLED -> sleep(SETTLED_WAIT);
+                        case COPIED -> { }
                     }
                 } catch (SQLException | RuntimeException e) {
                     failures++;
@@ -146,11 +143,12 @@ public final class Backfill implements AutoCloseable {
             }
         } finally {
             closeQuietly(sourceConnection);
-            finished.countDown();
+            stopped.countDown();
         }
     }
 
-    private enum Outcome { COPIED, LOCKED, WAITING, FINISHED }
+    /** What a worker's attempt did: copied a chunk, met an application's row lock, found every segment held, or none left. */
+    private enum Outcome { COPIED, LOCKED, WAITING, SETTLED }
 
     /** Claims a segment, copies its next chunk and commits; the source's row locks end after the target commit. */
     private Outcome copyOneChunk(Connection sourceConnection, String lockClause, int conflicts) throws SQLException {
@@ -159,7 +157,7 @@ public final class Backfill implements AutoCloseable {
             Optional<Segment> claimed = state.claim(target, tableNames);
             if (claimed.isEmpty()) {
                 target.rollback();
-                return allCopied(target) ? Outcome.FINISHED : Outcome.WAITING;
+                return settled(target) ? Outcome.SETTLED : Outcome.WAITING;
             }
             Segment segment = claimed.get();
             int rows = Math.max(1, settings.chunkRows() >> Math.min(conflicts, 20));
@@ -200,8 +198,8 @@ public final class Backfill implements AutoCloseable {
         }
     }
 
-    private boolean allCopied(Connection target) throws SQLException {
-        return state.progress(target, readers.keySet()).values().stream().allMatch(CopyState.TableCopy::done);
+    private boolean settled(Connection target) throws SQLException {
+        return state.progress(target, readers.keySet()).values().stream().allMatch(CopyState.TableCopy::settled);
     }
 
     /** MariaDB reports a {@code NOWAIT} conflict as a lock wait timeout (1205), MySQL 8 as 3572. */
@@ -253,27 +251,13 @@ public final class Backfill implements AutoCloseable {
         }
     }
 
-    /** Stops copying after the chunks under way; {@link #resume} goes on. */
-    public void pause() {
-        paused = true;
-    }
-
-    public void resume() {
-        paused = false;
-    }
-
-    public boolean isPaused() {
-        return paused;
-    }
-
-    /** True once every table is copied (or the backfill failed or was closed). */
+    /**
+     * True when no table is left to copy: each is done or aborted (an operator may still resume or
+     * re-copy one later).
+     */
     public boolean isFinished() {
-        return finished.getCount() == 0;
-    }
-
-    /** Waits up to {@code timeout} for every table to be copied; false on timeout. */
-    public boolean awaitFinished(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        Map<TableId, CopyState.TableCopy> progress = progress();
+        return progress.size() == readers.size() && progress.values().stream().allMatch(CopyState.TableCopy::settled);
     }
 
     public Optional<Throwable> failure() {
@@ -284,15 +268,16 @@ public final class Backfill implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
+    /** Stops after the chunks under way; their rows and cursors are committed or rolled back whole. */
     @Override
     public void close() {
         stopping = true;
-        for (Thread worker : workers) {
-            try {
-                worker.join(Duration.ofSeconds(30).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            if (!stopped.await(30, TimeUnit.SECONDS)) {
+                LOG.warn("Backfill workers still busy after 30 s; closing their connections");
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         targetPool.close();
     }

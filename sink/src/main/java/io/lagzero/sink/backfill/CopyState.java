@@ -7,9 +7,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -24,10 +26,41 @@ import java.util.stream.Collectors;
 public final class CopyState {
     public static final String TABLE = "lagzero_backfill";
 
+    /** What a segment is doing; an operator pauses, aborts and re-copies tables by changing it. */
+    public enum Phase {
+        /** Being copied, or waiting for a worker. */
+        COPY,
+        /** Left alone until resumed. */
+        PAUSED,
+        DONE,
+        /** Given up by an operator: the table's rows in the target are incomplete. */
+        ABORTED;
+
+        String text() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     /** A table's copy as the state records it. */
-    public record TableCopy(TableId table, int segments, int segmentsDone, long rows, long chunks) {
+    public record TableCopy(TableId table, int segments, int segmentsDone, int segmentsPaused, int segmentsAborted,
+            long rows, long chunks) {
         public boolean done() {
             return segments > 0 && segmentsDone == segments;
+        }
+
+        /** Nothing left for a worker: every segment done or aborted. */
+        public boolean settled() {
+            return segmentsDone + segmentsAborted == segments;
+        }
+
+        public Phase phase() {
+            if (done()) {
+                return Phase.DONE;
+            }
+            if (segmentsAborted > 0) {
+                return Phase.ABORTED;
+            }
+            return segmentsPaused > 0 ? Phase.PAUSED : Phase.COPY;
         }
     }
 
@@ -44,7 +77,7 @@ public final class CopyState {
         try (Statement statement = target.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (table_name VARCHAR(400) NOT NULL, "
                     + "segment INT NOT NULL, low_key VARCHAR(100) NULL, high_key VARCHAR(100) NULL, cursor_key TEXT NULL, "
-                    + "rows_copied BIGINT NOT NULL, chunks_copied BIGINT NOT NULL, done SMALLINT NOT NULL, "
+                    + "rows_copied BIGINT NOT NULL, chunks_copied BIGINT NOT NULL, state VARCHAR(10) NOT NULL, "
                     + "updated_ms BIGINT NOT NULL, PRIMARY KEY (table_name, segment))");
         }
         target.commit();
@@ -61,7 +94,7 @@ public final class CopyState {
             return;
         }
         try (PreparedStatement insert = target.prepareStatement("INSERT INTO " + table + " (table_name, segment, low_key, "
-                + "high_key, cursor_key, rows_copied, chunks_copied, done, updated_ms) VALUES (?, ?, ?, ?, NULL, 0, 0, 0, ?)")) {
+                + "high_key, cursor_key, rows_copied, chunks_copied, state, updated_ms) VALUES (?, ?, ?, ?, NULL, 0, 0, 'copy', ?)")) {
             for (int i = 0; i + 1 < bounds.size(); i++) {
                 insert.setString(1, source.toString());
                 insert.setInt(2, i);
@@ -95,8 +128,11 @@ public final class CopyState {
      * the connection's transaction ends; empty when every unfinished one is held (or none is left).
      */
     Optional<Segment> claim(Connection target, Map<String, TableId> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return Optional.empty();
+        }
         String sql = "SELECT table_name, segment, low_key, high_key, cursor_key, rows_copied, chunks_copied FROM " + table
-                + " WHERE done = 0 AND table_name IN (" + tables.keySet().stream().map(t -> "?").collect(Collectors.joining(", "))
+                + " WHERE state = 'copy' AND table_name IN (" + tables.keySet().stream().map(t -> "?").collect(Collectors.joining(", "))
                 + ") ORDER BY table_name, segment LIMIT 1 FOR UPDATE SKIP LOCKED";
         try (PreparedStatement select = target.prepareStatement(sql)) {
             int index = 1;
@@ -116,12 +152,12 @@ public final class CopyState {
     /** Moves a claimed segment's cursor past a chunk, in the chunk's transaction (the caller commits). */
     void advance(Connection target, Segment segment, String cursor, int rows, boolean done) throws SQLException {
         try (PreparedStatement update = target.prepareStatement("UPDATE " + table + " SET cursor_key = ?, "
-                + "rows_copied = rows_copied + ?, chunks_copied = chunks_copied + ?, done = ?, updated_ms = ? "
+                + "rows_copied = rows_copied + ?, chunks_copied = chunks_copied + ?, state = ?, updated_ms = ? "
                 + "WHERE table_name = ? AND segment = ?")) {
             update.setString(1, cursor == null ? segment.cursor() : cursor);
             update.setLong(2, rows);
             update.setLong(3, rows > 0 ? 1 : 0);
-            update.setInt(4, done ? 1 : 0);
+            update.setString(4, (done ? Phase.DONE : Phase.COPY).text());
             update.setLong(5, System.currentTimeMillis());
             update.setString(6, segment.table().toString());
             update.setInt(7, segment.number());
@@ -129,6 +165,64 @@ public final class CopyState {
                 throw new SQLException("the copy state of " + segment.table() + " segment " + segment.number() + " is gone");
             }
         }
+    }
+
+    private static String count(Phase phase) {
+        return "SUM(CASE WHEN state = '" + phase.text() + "' THEN 1 ELSE 0 END)";
+    }
+
+    /**
+     * Pauses (from copying), resumes (from paused) or aborts (unless done) the copy of these tables,
+     * and commits; the number of segments changed. Workers pick the change up before their next chunk.
+     */
+    public int set(Connection target, Collection<TableId> tables, Phase to) throws SQLException {
+        String from = switch (to) {
+            case PAUSED -> "state = 'copy'";
+            case COPY -> "state = 'paused'";
+            case ABORTED -> "state IN ('copy', 'paused')";
+            case DONE -> throw new IllegalArgumentException("a copy is done when its rows are");
+        };
+        int changed = 0;
+        try (PreparedStatement update = target.prepareStatement("UPDATE " + table + " SET state = ?, updated_ms = ? "
+                + "WHERE table_name = ? AND " + from)) {
+            for (TableId source : tables) {
+                update.setString(1, to.text());
+                update.setLong(2, System.currentTimeMillis());
+                update.setString(3, source.toString());
+                changed += update.executeUpdate();
+            }
+        }
+        target.commit();
+        return changed;
+    }
+
+    /** Starts these tables' copy over from their first row (segments kept), and commits. */
+    public void restart(Connection target, Collection<TableId> tables) throws SQLException {
+        try (PreparedStatement update = target.prepareStatement("UPDATE " + table + " SET state = 'copy', cursor_key = NULL, "
+                + "rows_copied = 0, chunks_copied = 0, updated_ms = ? WHERE table_name = ?")) {
+            for (TableId source : tables) {
+                update.setLong(1, System.currentTimeMillis());
+                update.setString(2, source.toString());
+                update.executeUpdate();
+            }
+        }
+        target.commit();
+    }
+
+    /** Every table the state holds; empty when the state table does not exist. */
+    public List<TableId> tables(Connection target) throws SQLException {
+        ensure(target);
+        List<TableId> tables = new ArrayList<>();
+        try (Statement statement = target.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT DISTINCT table_name FROM " + table + " ORDER BY table_name")) {
+            while (rs.next()) {
+                String name = rs.getString(1);
+                int dot = name.indexOf('.');
+                tables.add(dot < 0 ? new TableId(null, name) : new TableId(name.substring(0, dot), name.substring(dot + 1)));
+            }
+        }
+        target.rollback();
+        return tables;
     }
 
     /**
@@ -152,12 +246,14 @@ public final class CopyState {
         tables.forEach(t -> names.put(t.toString(), t));
         Map<TableId, TableCopy> copies = new LinkedHashMap<>();
         try (Statement statement = target.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT table_name, COUNT(*), SUM(done), SUM(rows_copied), "
-                        + "SUM(chunks_copied) FROM " + table + " GROUP BY table_name")) {
+                ResultSet rs = statement.executeQuery("SELECT table_name, COUNT(*), " + count(Phase.DONE) + ", "
+                        + count(Phase.PAUSED) + ", " + count(Phase.ABORTED) + ", SUM(rows_copied), SUM(chunks_copied) FROM "
+                        + table + " GROUP BY table_name")) {
             while (rs.next()) {
                 TableId id = names.get(rs.getString(1));
                 if (id != null) {
-                    copies.put(id, new TableCopy(id, rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5)));
+                    copies.put(id, new TableCopy(id, rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getLong(6),
+                            rs.getLong(7)));
                 }
             }
         }

@@ -72,17 +72,33 @@ public final class LagTracker {
      * The initial copy is the backfill, not Debezium's snapshot: a table counts as copied when
      * {@link #copied} says so, and the stream's first change no longer ends the initial copy.
      */
-    public void copiesByBackfill() {
+    public void copyByBackfill() {
         copiedByBackfill = true;
     }
 
-    /** The backfill's progress of one table ({@code db.table}), as committed in the target. */
-    public void copied(String table, long rows, boolean done) {
+    /**
+     * The backfill's progress of one table ({@code db.table}), as committed in the target.
+     *
+     * @param phase what the copy of the table is doing: {@code backfill}, {@code paused}, {@code aborted}
+     *     or {@code done}
+     */
+    public void copied(String table, long rows, String phase) {
         TableProgress progress = table(table);
         progress.copiedRows(rows);
-        if (done) {
+        progress.copyPhase(phase);
+        if (phase.equals("done")) {
             progress.snapshotDone();
         }
+    }
+
+    /** The table's initial-copy phase: {@code snapshot}, or the backfill's phase reported by {@link #copied}. */
+    public String copyPhase(String table) {
+        String phase = table(table).copyPhase();
+        return phase != null ? phase : copiedByBackfill ? "backfill" : "snapshot";
+    }
+
+    public boolean copiesByBackfill() {
+        return copiedByBackfill;
     }
 
     /** The backfill copied every table. */

@@ -10,6 +10,7 @@ final class TableProgress {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong newestAppliedMicros = new AtomicLong();
     private volatile boolean snapshotDone;
+    private volatile String copyPhase;
 
     void applied(long changes) {
         applied.add(changes);
@@ -31,6 +32,14 @@ final class TableProgress {
     void copiedRows(long rows) {
         snapshotRows.reset();
         snapshotRows.add(rows);
+    }
+
+    void copyPhase(String phase) {
+        copyPhase = phase;
+    }
+
+    String copyPhase() {
+        return copyPhase;
     }
 
     void snapshotDone() {
