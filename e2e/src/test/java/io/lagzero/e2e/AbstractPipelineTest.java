@@ -336,6 +336,41 @@ abstract class AbstractPipelineTest {
         assertThat(code).as("no backfilled table matches").isEqualTo(2);
     }
 
+    /** The backfill waits while the source runs more threads than allowed, says so in /status, and goes on after. */
+    @Test
+    void theBackfillWaitsWhileTheSourceIsBusy() throws Exception {
+        String db = target.qualifier() + "_bload";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(100_000));
+        Path dataDir = ServerDirs.fresh("e2e-bload");
+        // A low Threads_running limit (the default is 25) that ten sleeping queries exceed on any idle source.
+        PipelineConfig config = config(db, "bload", dataDir).withBackfill(Optional.of(new BackfillSettings(2, 500, 0, 6)));
+        List<Thread> busy = new ArrayList<>();
+        try (Pipeline pipeline = Pipeline.start(config)) {
+            await().atMost(Duration.ofMinutes(1)).until(() -> copiedRows(db) > 2_000);
+            for (int i = 0; i < 10; i++) {
+                Thread query = new Thread(() -> source.execute(db, "SELECT SLEEP(8)"));
+                busy.add(query);
+                query.start();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> pipeline.monitor().status().reason()
+                    .contains("waiting: source Threads_running"));
+            long waiting = copiedRows(db);
+            Thread.sleep(2_000);
+            assertThat(copiedRows(db)).as("rows copied while the source is busy: at most the chunks under way")
+                    .isLessThanOrEqualTo(waiting + 2 * 500);
+            for (Thread query : busy) {
+                query.join();
+            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> backfillDone(db));
+            awaitIdenticalIn(db, List.of(new TableId(db, "orders")), Duration.ofMinutes(1));
+            assertThat(pipeline.failure()).isEmpty();
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
     private static String backfill(Path config, String action, String tables) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

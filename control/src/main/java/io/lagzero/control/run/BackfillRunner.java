@@ -85,6 +85,7 @@ public final class BackfillRunner implements AutoCloseable {
     private void report() {
         Backfill running = backfill.get();
         Map<TableId, CopyState.TableCopy> progress = running.progress();
+        tracker.copyWaiting(running.throttled().orElse(null));
         progress.values().forEach(copy -> tracker.copied(copy.table().toString(), copy.rows(), copy.phase() == CopyState.Phase.COPY
                 ? "backfill" : copy.phase().name().toLowerCase(Locale.ROOT)));
         if (!progress.isEmpty() && progress.values().stream().allMatch(CopyState.TableCopy::done)) {

@@ -154,7 +154,7 @@ public final class PipelineMonitor implements PipelineView, AutoCloseable {
                     .map(t -> t + " " + tracker.copyPhase(t)).toList();
             return (tracker.copiesByBackfill() ? "backfill" : "snapshot") + " in progress: " + copied + " of "
                     + tracker.tables().size() + " tables copied" + (held.isEmpty() ? "" : " (" + String.join(", ", held) + ")")
-                    + "; " + lagText;
+                    + tracker.copyWaiting().map(reason -> ", waiting: " + reason).orElse("") + "; " + lagText;
         }
         return switch (lag.largestPart()) {
             case APPLY -> String.format(Locale.ROOT, "apply to the target stalled: %s, of which %.1f s since the sink fetched "

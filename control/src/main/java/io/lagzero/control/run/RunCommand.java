@@ -78,6 +78,16 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
                     + "transaction (default: ${DEFAULT-VALUE}).")
     int backfillChunkRows;
 
+    @Option(names = "--backfill-max-rows-per-sec", paramLabel = "N", defaultValue = "0",
+            description = "Most rows the backfill copies per second; 0 is no limit (default: ${DEFAULT-VALUE}).")
+    long backfillMaxRowsPerSecond;
+
+    @Option(names = "--backfill-max-threads-running", paramLabel = "N",
+            defaultValue = "" + BackfillSettings.MAX_THREADS_RUNNING_DEFAULT,
+            description = "The backfill waits while the source's Threads_running is above this; 0 never waits "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int backfillMaxThreadsRunning;
+
     @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often to log progress (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
@@ -149,7 +159,8 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
             return Optional.empty();
         }
         try {
-            return Optional.of(new BackfillSettings(backfillParallelism, backfillChunkRows));
+            return Optional.of(new BackfillSettings(backfillParallelism, backfillChunkRows, backfillMaxRowsPerSecond,
+                    backfillMaxThreadsRunning));
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         }

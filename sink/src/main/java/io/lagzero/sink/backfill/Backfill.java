@@ -46,6 +46,7 @@ public final class Backfill implements AutoCloseable {
     private final Map<TableId, ChunkReader> readers = new LinkedHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private final CountDownLatch stopped;
+    private final Throttle throttle;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final long startedNanos = System.nanoTime();
     private volatile boolean stopping;
@@ -57,6 +58,7 @@ public final class Backfill implements AutoCloseable {
         this.state = new CopyState(target.dialect());
         this.targetPool = TargetPool.open(target, "lagzero-backfill", settings.parallelism() + 1);
         this.stopped = new CountDownLatch(settings.parallelism());
+        this.throttle = new Throttle(settings, source);
     }
 
     /**
@@ -152,6 +154,13 @@ public final class Backfill implements AutoCloseable {
 
     /** Claims a segment, copies its next chunk and commits; the source's row locks end after the target commit. */
     private Outcome copyOneChunk(Connection sourceConnection, String lockClause, int conflicts) throws SQLException {
+        int rows = Math.max(1, settings.chunkRows() >> Math.min(conflicts, 20));
+        try {
+            throttle.beforeChunk(rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.WAITING;
+        }
         try (Connection target = targetPool.getConnection()) {
             target.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             Optional<Segment> claimed = state.claim(target, tableNames);
@@ -160,7 +169,6 @@ public final class Backfill implements AutoCloseable {
                 return settled(target) ? Outcome.SETTLED : Outcome.WAITING;
             }
             Segment segment = claimed.get();
-            int rows = Math.max(1, settings.chunkRows() >> Math.min(conflicts, 20));
             ChunkReader.Chunk chunk;
             try {
                 chunk = readers.get(segment.table()).read(sourceConnection, lockClause, segment, rows);
@@ -260,6 +268,11 @@ public final class Backfill implements AutoCloseable {
         return progress.size() == readers.size() && progress.values().stream().allMatch(CopyState.TableCopy::settled);
     }
 
+    /** Why the backfill waits for the source right now, if it does. */
+    public Optional<String> throttled() {
+        return throttle.reason();
+    }
+
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure.get());
     }
@@ -279,6 +292,7 @@ public final class Backfill implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        throttle.close();
         targetPool.close();
     }
 }

@@ -33,6 +33,7 @@ public final class LagTracker {
     private volatile boolean snapshotFinished;
     private volatile boolean receivesHeartbeats = true;
     private volatile boolean copiedByBackfill;
+    private volatile String copyWait;
 
     /** A change committed in the target, with the times it passed each stage (µs). */
     private record Applied(ChangeTiming change, long receivedMicros, long appliedMicros) {
@@ -95,6 +96,15 @@ public final class LagTracker {
     public String copyPhase(String table) {
         String phase = table(table).copyPhase();
         return phase != null ? phase : copiedByBackfill ? "backfill" : "snapshot";
+    }
+
+    /** Why the backfill waits for the source right now (its throttle), or null when it does not. */
+    public void copyWaiting(String reason) {
+        copyWait = reason;
+    }
+
+    public Optional<String> copyWaiting() {
+        return Optional.ofNullable(copyWait);
     }
 
     public boolean copiesByBackfill() {
