@@ -18,6 +18,7 @@ import io.lagzero.control.verify.VerifySettings;
 import io.lagzero.control.verify.VerifyText;
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sandbox.db.TargetKind;
+import io.lagzero.sink.backfill.BackfillSettings;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
@@ -57,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
     int writesPerSecond;
 
     @Option(names = "--duration", paramLabel = "D", defaultValue = "30s", converter = DurationConverter.class,
-            description = "How long the live writer keeps going after the snapshot (default: ${DEFAULT-VALUE}).")
+            description = "How long the live writer keeps going after the initial copy (default: ${DEFAULT-VALUE}).")
     Duration duration;
 
     @Option(names = "--batch-size", paramLabel = "N", description = LagzeroSinkConfig.BATCH_SIZE_DOC + " Default: "
@@ -114,7 +115,8 @@ public final class DemoCommand implements Callable<Integer> {
         PipelineConfig config = PipelineConfig.of(sandbox.sourceUrl(), MariaDbServer.USER, MariaDbServer.PASSWORD,
                 sandbox.targetUrl(), sandbox.targetUser(), sandbox.targetPassword(),
                 TableSelector.parse(DemoSchema.DATABASE + ".*"), Optional.empty(), sandbox.dataDir(), "demo",
-                batchSize == null ? Map.of() : Map.of(LagzeroSinkConfig.BATCH_SIZE, batchSize));
+                batchSize == null ? Map.of() : Map.of(LagzeroSinkConfig.BATCH_SIZE, batchSize))
+                .withBackfill(Optional.of(BackfillSettings.defaults()));
         try (Pipeline pipeline = Pipeline.start(config);
                 Connection writerConnection = sandbox.connectAsApplication()) {
             Progress progress = new Progress(pipeline, totals, out);
@@ -123,7 +125,7 @@ public final class DemoCommand implements Callable<Integer> {
             Thread writerThread = new Thread(writer, "lagzero-demo-writer");
             writerThread.start();
             try {
-                progress.untilSnapshotDoneAndThen(duration, writer);
+                progress.untilCopiedAndThen(duration, writer);
                 verified = verifyWhileWriting(sandbox);
                 cutover = cutoverWhileWriting(sandbox, pipeline);
             } finally {

@@ -3,7 +3,9 @@ package io.lagzero.demo;
 import io.lagzero.connector.HeartbeatTable;
 import io.lagzero.connector.SourceProgress;
 import io.lagzero.control.cutover.CutoverFence;
+import io.lagzero.control.run.BackfillRunner;
 import io.lagzero.control.run.Pipeline;
+import io.lagzero.sink.backfill.Backfill;
 import io.lagzero.sink.event.TableId;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -11,8 +13,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Watches the pipeline during the demo and prints what a person wants to see, every two seconds. */
@@ -33,20 +37,21 @@ final class Progress {
         this.out = out;
     }
 
-    /** Reports until the snapshot is in Kafka and then for {@code streaming} more. */
-    void untilSnapshotDoneAndThen(Duration streaming, LiveWriter writer) throws InterruptedException {
-        long snapshotDoneNanos = 0;
-        while (snapshotDoneNanos == 0 || System.nanoTime() - snapshotDoneNanos < streaming.toNanos()) {
+    /** Reports until the initial copy is done (the backfill in the target, or the snapshot in Kafka) and then for {@code streaming} more. */
+    void untilCopiedAndThen(Duration streaming, LiveWriter writer) throws InterruptedException {
+        long copiedNanos = 0;
+        while (copiedNanos == 0 || System.nanoTime() - copiedNanos < streaming.toNanos()) {
             Thread.sleep(TICK_MILLIS);
             failIfStopped();
-            SourceProgress source = pipeline.sourceProgress();
-            if (snapshotDoneNanos == 0 && source.snapshotDone()) {
-                snapshotDoneNanos = System.nanoTime();
-                long snapshotRows = totals.keySet().stream().mapToLong(t -> source.snapshotRows(pipeline.topic(t))).sum();
-                double seconds = (snapshotDoneNanos - startedNanos) / 1e9;
-                out.printf("snapshot read: %,d rows in %.1f s (%,.0f rows/s through Debezium into Kafka); streaming for %s%n",
-                        snapshotRows, seconds, snapshotRows / seconds, streaming);
-            } else if (snapshotDoneNanos != 0) {
+            if (copiedNanos == 0 && initialCopyDone()) {
+                copiedNanos = System.nanoTime();
+                Map<TableId, Long> copied = copiedRows();
+                long rows = copied.values().stream().mapToLong(Long::longValue).sum();
+                double seconds = (copiedNanos - startedNanos) / 1e9;
+                out.printf("%s: %,d rows in %.1f s (%,.0f rows/s %s); streaming for %s%n", pipeline.backfill().isPresent()
+                        ? "backfill copied" : "snapshot read", rows, seconds, rows / seconds, pipeline.backfill().isPresent()
+                        ? "straight into the target, while the binlog streamed" : "through Debezium into Kafka", streaming);
+            } else if (copiedNanos != 0) {
                 streamingLagSeconds.add(lagSeconds());
             }
             printEveryTwoSeconds(writer.writes());
@@ -93,13 +98,33 @@ final class Progress {
             return;
         }
         lastPrint = now;
-        SourceProgress source = pipeline.sourceProgress();
-        String snapshot = totals.entrySet().stream()
-                .map(e -> e.getKey().table() + " " + source.snapshotRows(pipeline.topic(e.getKey())) + "/" + e.getValue())
+        Map<TableId, Long> copied = copiedRows();
+        String copy = totals.entrySet().stream()
+                .map(e -> e.getKey().table() + " " + copied.getOrDefault(e.getKey(), 0L) + "/" + e.getValue())
                 .collect(Collectors.joining("  "));
-        out.printf("[%4.0fs] snapshot %s | applied %,d rows | writes %,d | binlog changes %,d | lag %.1f s%n",
-                (System.nanoTime() - startedNanos) / 1e9, snapshot, pipeline.sinkProgress().appliedRows(), writes,
-                source.changes(), lagSeconds());
+        out.printf("[%4.0fs] %s %s | applied %,d rows | writes %,d | binlog changes %,d | lag %.1f s%n",
+                (System.nanoTime() - startedNanos) / 1e9, pipeline.backfill().isPresent() ? "backfill" : "snapshot", copy,
+                pipeline.sinkProgress().appliedRows(), writes, pipeline.sourceProgress().changes(), lagSeconds());
+    }
+
+    private Optional<Backfill> backfill() {
+        return pipeline.backfill().flatMap(BackfillRunner::backfill);
+    }
+
+    private boolean initialCopyDone() {
+        return pipeline.backfill().isPresent() ? backfill().map(Backfill::isFinished).orElse(false)
+                : pipeline.sourceProgress().snapshotDone();
+    }
+
+    /** Rows of each table the initial copy has: committed in the target by the backfill, or read into Kafka by the snapshot. */
+    private Map<TableId, Long> copiedRows() {
+        if (pipeline.backfill().isPresent()) {
+            Map<TableId, Long> rows = new HashMap<>();
+            backfill().ifPresent(b -> b.progress().forEach((table, copy) -> rows.put(table, copy.rows())));
+            return rows;
+        }
+        SourceProgress source = pipeline.sourceProgress();
+        return totals.keySet().stream().collect(Collectors.toMap(t -> t, t -> source.snapshotRows(pipeline.topic(t))));
     }
 
     private double lagSeconds() {

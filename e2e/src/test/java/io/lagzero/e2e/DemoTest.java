@@ -20,7 +20,7 @@ class DemoTest {
         assertThat(out.toString())
                 .as("demo output; stderr:%n%s", err)
                 .contains("seeded shopdemo: sites 300, pageviews 21,000, events 8,700")
-                .contains("snapshot read:")
+                .contains("backfill copied: ")
                 .contains("lagzero verify: OK — 3 tables match")
                 .contains("lagzero cutover: ready — lag")
                 .contains("lagzero cutover: switched — switch now")

@@ -51,8 +51,13 @@ public final class TypeMatrix {
 
     private static final String NULL_ROW = "INSERT INTO matrix (id, dflt, empty_or_null) VALUES (4, NULL, NULL)";
 
+    /** Fractions with leading zeros, which a careless text conversion turns from .001 into .1. */
+    private static final String LEADING_ZEROS_ROW = "INSERT INTO matrix (id, dt1, dt2, dt3, dt4, dt5, dt6, tm6, ts6) VALUES "
+            + "(5, '2024-06-01 00:00:01.0', '2024-06-01 00:00:01.01', '2024-06-01 00:00:01.001', '2024-06-01 00:00:01.0001', "
+            + "'2024-06-01 00:00:01.00001', '2024-06-01 00:00:01.000001', '-00:00:01.000001', '2024-06-01 00:00:01.000001')";
+
     /** The table with the rows an initial snapshot carries. */
-    public static final String[] SNAPSHOTTED = {CREATE, MAX_ROW, MIN_ROW, DST_ROW, NULL_ROW};
+    public static final String[] SNAPSHOTTED = {CREATE, MAX_ROW, MIN_ROW, DST_ROW, NULL_ROW, LEADING_ZEROS_ROW};
 
     /** Inserts and updates for the streaming phase. */
     public static final String[] STREAMED = {
@@ -60,6 +65,7 @@ public final class TypeMatrix {
         MIN_ROW.replace("VALUES (2,", "VALUES (12,"),
         DST_ROW.replace("VALUES (3,", "VALUES (13,"),
         "INSERT INTO matrix (id) VALUES (14)",
+        LEADING_ZEROS_ROW.replace("VALUES (5,", "VALUES (15,"),
         "UPDATE matrix SET vc = 'ä\u0308 → a with combining diaeresis', tm = '-12:34:56', b64 = b'101', dflt = '' WHERE id = 1",
         "UPDATE matrix SET dec65 = NULL, js = NULL, bin = NULL WHERE id = 2",
     };

@@ -40,7 +40,7 @@ final class ChunkReader {
         this.table = table;
         this.keyColumns = table.keyColumnDefinitions();
         this.keyIndexes = keyColumns.stream().mapToInt(key -> table.columns().indexOf(key) + 1).toArray();
-        this.select = "SELECT " + table.columns().stream().map(c -> quote(c.name())).collect(Collectors.joining(", "))
+        this.select = "SELECT " + table.columns().stream().map(ChunkReader::selected).collect(Collectors.joining(", "))
                 + " FROM " + quote(table.id().database()) + "." + quote(table.id().table());
         this.order = " ORDER BY " + table.keyColumns().stream().map(ChunkReader::quote).collect(Collectors.joining(", "));
         this.position = new KafkaPosition(null, -1, -1);
@@ -127,6 +127,17 @@ final class ChunkReader {
     ChangeEvent shape() {
         return new ChangeEvent(table.id(), Operation.UPSERT, table.columns(), table.keyColumns(), Map.of(), Map.of(), 0L,
                 position);
+    }
+
+    /**
+     * A column as the select list reads it: temporal values as the server's own text (the driver's
+     * formatting of a DATETIME drops the leading zeros of its fraction: .001 would read as .1).
+     */
+    private static String selected(Column column) {
+        return switch (column.kind()) {
+            case DATE, DATETIME, TIMESTAMP, TIME -> "CAST(" + quote(column.name()) + " AS CHAR)";
+            default -> quote(column.name());
+        };
     }
 
     static String quote(String identifier) {
