@@ -10,7 +10,6 @@ import io.lagzero.sink.source.SourceCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +43,9 @@ public final class Backfill implements AutoCloseable {
     private final HikariDataSource targetPool;
     private final Map<String, TableId> tableNames = new LinkedHashMap<>();
     private final Map<TableId, ChunkReader> readers = new LinkedHashMap<>();
-    private final List<Thread> workers = new ArrayList<>();
     private final CountDownLatch stopped;
     private final Throttle throttle;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final long startedNanos = System.nanoTime();
     private volatile boolean stopping;
 
     private Backfill(BackfillSettings settings, TargetSettings target, ChangeApplier applier) {
@@ -104,7 +101,6 @@ public final class Backfill implements AutoCloseable {
         for (int i = 0; i < settings.parallelism(); i++) {
             Thread worker = new Thread(this::work, "lagzero-backfill-" + i);
             worker.setDaemon(true);
-            workers.add(worker);
             worker.start();
         }
         LOG.info("Backfilling {} with {} workers, {} rows per chunk", readers.keySet(), settings.parallelism(),
@@ -112,6 +108,7 @@ public final class Backfill implements AutoCloseable {
     }
 
     private void work() {
+        int conflicts = 0;
         int failures = 0;
         Connection sourceConnection = null;
         String lockClause = null;
@@ -123,10 +120,11 @@ public final class Backfill implements AutoCloseable {
                         ChunkReader.prepare(sourceConnection);
                         lockClause = ChunkReader.lockClause(sourceConnection);
                     }
-                    Outcome outcome = copyOneChunk(sourceConnection, lockClause, failures);
-                    failures = outcome == Outcome.LOCKED ? failures + 1 : 0;
+                    Outcome outcome = copyOneChunk(sourceConnection, lockClause, conflicts);
+                    conflicts = outcome == Outcome.LOCKED ? conflicts + 1 : 0;
+                    failures = 0;
                     switch (outcome) {
-                        case LOCKED -> sleep(backoff(failures));
+                        case LOCKED -> sleep(backoff(conflicts));
                         case WAITING -> sleep(IDLE_WAIT);
                         case SETTLED -> sleep(SETTLED_WAIT);
                         case COPIED -> { }
@@ -152,7 +150,11 @@ public final class Backfill implements AutoCloseable {
     /** What a worker's attempt did: copied a chunk, met an application's row lock, found every segment held, or none left. */
     private enum Outcome { COPIED, LOCKED, WAITING, SETTLED }
 
-    /** Claims a segment, copies its next chunk and commits; the source's row locks end after the target commit. */
+    /**
+     * Claims a segment, copies its next chunk and commits; the source's row locks end after the
+     * target commit. Each lock conflict in a row halves the chunk, so a busy range is copied in
+     * smaller bites.
+     */
     private Outcome copyOneChunk(Connection sourceConnection, String lockClause, int conflicts) throws SQLException {
         int rows = Math.max(1, settings.chunkRows() >> Math.min(conflicts, 20));
         try {
@@ -275,10 +277,6 @@ public final class Backfill implements AutoCloseable {
 
     public Optional<Throwable> failure() {
         return Optional.ofNullable(failure.get());
-    }
-
-    public Duration elapsed() {
-        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** Stops after the chunks under way; their rows and cursors are committed or rolled back whole. */
