@@ -441,16 +441,20 @@ abstract class AbstractPipelineTest {
     }
 
     private boolean backfillDone(String db) {
-        return stateSum(db, "COUNT(*)") > 0 && stateSum(db, "SUM(1 - done)") == 0;
+        return stateSum(db, "COUNT(*)") > 0 && stateSum(db, "SUM(CASE WHEN state = 'done' THEN 0 ELSE 1 END)") == 0;
     }
 
+    /** An aggregate over the copy state; 0 before the backfill created its table, any other failure fails the test. */
     private long stateSum(String db, String aggregate) {
         try (Connection c = target.server().connect(db); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT " + aggregate + " FROM " + qualified(db, "lagzero_backfill"))) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {
-            return 0;
+            if ("42S02".equals(e.getSQLState()) || "42P01".equals(e.getSQLState())) {
+                return 0;
+            }
+            throw new IllegalStateException(e);
         }
     }
 
@@ -666,7 +670,7 @@ abstract class AbstractPipelineTest {
     private Optional<Long> lowestCursor(String db, String table) {
         try (Connection c = target.server().connect(db); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT cursor_key FROM " + qualified(db, "lagzero_backfill")
-                        + " WHERE table_name = '" + table + "' AND done = 0 AND cursor_key IS NOT NULL")) {
+                        + " WHERE table_name = '" + table + "' AND state = 'copy' AND cursor_key IS NOT NULL")) {
             Optional<Long> lowest = Optional.empty();
             while (rs.next()) {
                 long cursor = Long.parseLong(rs.getString(1).replaceAll("\\D", ""));
@@ -674,7 +678,10 @@ abstract class AbstractPipelineTest {
             }
             return lowest;
         } catch (SQLException e) {
-            return Optional.empty();
+            if ("42S02".equals(e.getSQLState()) || "42P01".equals(e.getSQLState())) {
+                return Optional.empty();
+            }
+            throw new IllegalStateException(e);
         }
     }
 

@@ -76,13 +76,16 @@ final class CopyHammer implements AutoCloseable {
         List<Long> cursors = new ArrayList<>();
         try (Statement s = target.createStatement();
                 ResultSet rs = s.executeQuery("SELECT cursor_key FROM " + stateTable + " WHERE table_name = '"
-                        + qualifiedName + "' AND done = 0 AND cursor_key IS NOT NULL")) {
+                        + qualifiedName + "' AND state = 'copy' AND cursor_key IS NOT NULL")) {
             while (rs.next()) {
                 String first = rs.getString(1).replaceAll("^\\[\"([^\"]*)\".*", "$1");
                 cursors.add(Long.parseLong(first.replaceAll("\\D", "")));
             }
         } catch (SQLException e) {
-            return List.of();
+            if ("42S02".equals(e.getSQLState()) || "42P01".equals(e.getSQLState())) {
+                return List.of(); // the backfill has not created its state yet
+            }
+            throw e;
         }
         return cursors;
     }
