@@ -20,17 +20,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench/run}: lagzero's sink against the raw upsert limit and Debezium's JDBC sink, on one
- * machine, in one run, over the same Kafka topics. See bench/README.md.
+ * machine, in one run, over the same Kafka topics, and lagzero run's backfill against its Debezium
+ * snapshot. See bench/README.md.
  */
 @Command(name = "bench/run", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Measures snapshot and streaming throughput and lag of lagzero's sink against a raw "
-                + "JDBC upsert and Debezium's JDBC sink, with real servers, and writes bench/results/latest.json.")
+                + "JDBC upsert and Debezium's JDBC sink, and lagzero run's initial copy by the backfill against "
+                + "Debezium's snapshot, with real servers, and writes bench/results/latest.json.")
 public final class Bench implements Callable<Integer> {
     private static final String SOURCE_ALONE = "alone";
     private static final String E2E = "e2e";
@@ -60,15 +67,30 @@ public final class Bench implements Callable<Integer> {
             + "alone and lagzero's sink alone (no Debezium JDBC sink, end to end or streaming).")
     boolean sinkOnly;
 
-    @Option(names = "--out", defaultValue = "bench/results/latest.json", description = "Results file (default ${DEFAULT-VALUE}).")
+    @Option(names = "--backfill-only", description = "Only raw upsert and lagzero run's two initial copies: the backfill "
+            + "and Debezium's snapshot (no Kafka Connect phases, no streaming).")
+    boolean backfillOnly;
+
+    @Option(names = "--out", description = "Results file (default bench/results/latest.json; with --backfill-only "
+            + "bench/results/latest-backfill.json).")
     Path out;
 
     @Option(names = "--build-dir", defaultValue = "bench/target", hidden = true)
     Path buildDir;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Held: java.util.logging keeps loggers only weakly, and would forget the level. */
+    private static final Logger BINLOG_CLIENT = Logger.getLogger("com.github.shyiko.mysql.binlog");
+
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "bench-logback.xml");
+        }
+        BINLOG_CLIENT.setLevel(Level.WARNING);
         CommandLine cli = new CommandLine(new Bench());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         System.exit(cli.execute(args));
@@ -76,6 +98,10 @@ public final class Bench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (sinkOnly && backfillOnly) {
+            throw new ParameterException(spec.commandLine(), "--sink-only and --backfill-only exclude each other");
+        }
+        Path file = out != null ? out : Path.of(backfillOnly ? "bench/results/latest-backfill.json" : "bench/results/latest.json");
         results.put("when", Instant.now().toString());
         results.put("rows", rows);
         results.put("target", target.toString());
@@ -86,9 +112,9 @@ public final class Bench implements Callable<Integer> {
             new Run(servers, kafka).all();
         }
         Table.print(results, System.out);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
-        say("results in %s", out);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), results);
+        say("results in %s", file);
         return 0;
     }
 
@@ -113,6 +139,10 @@ public final class Bench implements Callable<Integer> {
             Rate raw = RawUpsert.run(servers.target, target, "bench_raw", rows, Connectors.SINK_TASKS);
             say("raw upsert: %,.0f rows/s", raw.perSecond());
             results.put("raw_upsert_rows_per_sec", round(raw.perSecond()));
+            Rate backfill = sinkOnly ? null : initialCopies(raw);
+            if (backfillOnly) {
+                return;
+            }
 
             Rate source = sourceAlone();
             Rate ours = sinkAlone("lagzero-sink-alone", "ours_sink", connectors::lagzero, true);
@@ -126,6 +156,7 @@ public final class Bench implements Callable<Integer> {
             // Debezium's JDBC sink end to end can only be slower than on its own over filled topics.
             results.put("e2e_vs_debezium_jdbc_ratio", ratio(e2e.perSecond(), peer.perSecond()));
             results.put("e2e_vs_source_ratio", ratio(e2e.perSecond(), source.perSecond()));
+            results.put("backfill_vs_connect_snapshot_ratio", ratio(backfill.perSecond(), e2e.perSecond()));
             streaming();
         }
 
@@ -138,6 +169,51 @@ public final class Bench implements Callable<Integer> {
                 Pageviews.write(connection, "pageviews", null, RawUpsert.ROWS_PER_STATEMENT, 1, rows + 1);
             }
             say("seeded %,d rows into the source in %.1f s", rows, (System.nanoTime() - start) / 1e9);
+        }
+
+        /**
+         * {@code lagzero run}'s initial copy both ways, in this JVM: the backfill first, so that it,
+         * not the snapshot, pays for compiling the code both use.
+         */
+        private Rate initialCopies(Rate raw) throws Exception {
+            InitialCopy copies = new InitialCopy(servers, rows);
+            InitialCopy.Result backfill = copies.backfill();
+            String backfillCpu = copyFigures("backfill", backfill);
+            backfill.startedAfter().ifPresent(wait -> results.put("backfill_started_after_ms", wait.toMillis()));
+            say("lagzero run with the backfill: %,.0f rows/s (copying began %.1f s after start), CPU %s, heap peak %,d MB "
+                    + "(after GC %,d MB; %,d MB before)", backfill.rate().perSecond(),
+                    backfill.startedAfter().orElse(Duration.ZERO).toMillis() / 1e3, backfillCpu, backfill.heapPeakMb(),
+                    backfill.heapAfterGcPeakMb(), backfill.heapBeforeMb());
+            InitialCopy.Result snapshot = copies.snapshot();
+            String snapshotCpu = copyFigures("run_snapshot", snapshot);
+            say("lagzero run with Debezium's snapshot: %,.0f rows/s, CPU %s, heap peak %,d MB (after GC %,d MB; %,d MB before)",
+                    snapshot.rate().perSecond(), snapshotCpu, snapshot.heapPeakMb(), snapshot.heapAfterGcPeakMb(),
+                    snapshot.heapBeforeMb());
+            double vsRaw = ratio(backfill.rate().perSecond(), raw.perSecond());
+            double vsSnapshot = ratio(backfill.rate().perSecond(), snapshot.rate().perSecond());
+            results.put("backfill_vs_raw_ratio", vsRaw);
+            results.put("backfill_vs_debezium_snapshot_ratio", vsSnapshot);
+            say("initial copy: backfill %,.0f rows/s vs Debezium's snapshot %,.0f rows/s vs raw upsert %,.0f rows/s: "
+                    + "%s × the snapshot, %s × raw; CPU %s vs %s µs/row", backfill.rate().perSecond(), snapshot.rate().perSecond(),
+                    raw.perSecond(), vsSnapshot, vsRaw, results.get("backfill_cpu_us_per_row"), results.get("run_snapshot_cpu_us_per_row"));
+            return backfill.rate();
+        }
+
+        /** Puts an initial copy's rate, CPU and heap figures under {@code key}; says its CPU. */
+        private String copyFigures(String key, InitialCopy.Result copy) {
+            long copied = copy.rate().rows();
+            PhaseCpu.Used cpu = copy.cpu();
+            results.put(key + "_rows_per_sec", round(copy.rate().perSecond()));
+            results.put(key + "_cpu_us_per_row", microsPerRow(cpu.totalNanos(), copied));
+            results.put(key + "_jit_us_per_row", microsPerRow(cpu.compilerNanos(), copied));
+            results.put(key + "_gc_us_per_row", microsPerRow(cpu.gcNanos(), copied));
+            results.put(key + "_broker_cpu_us_per_row", microsPerRow(cpu.brokerNanos(), copied));
+            results.put(key + "_heap_peak_mb", copy.heapPeakMb());
+            results.put(key + "_heap_after_gc_peak_mb", copy.heapAfterGcPeakMb());
+            results.put(key + "_heap_before_mb", copy.heapBeforeMb());
+            return String.format("%.1f µs/row (Kafka broker %.1f, JIT %.1f, GC %.1f)", results.get(key + "_cpu_us_per_row"),
+                    results.get(key + "_broker_cpu_us_per_row"), results.get(key + "_jit_us_per_row"),
+                    results.get(key + "_gc_us_per_row"));
         }
 
         private Rate sourceAlone() throws InterruptedException {

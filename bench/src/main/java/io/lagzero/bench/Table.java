@@ -13,6 +13,12 @@ final class Table {
     static void print(Map<String, Object> r, PrintStream out) {
         out.printf("%nlagzero bench — %,d rows → %s, %s cores, %s%n%n", (Long) r.get("rows"), r.get("target"),
                 r.get("cores"), r.get("when"));
+        if (r.containsKey("backfill_rows_per_sec")) {
+            initialCopy(r, out);
+        }
+        if (!r.containsKey("sink_alone_rows_per_sec")) {
+            return;
+        }
         out.printf("%-44s %14s %14s %16s%n", "snapshot (rows/s)", "lagzero", "raw upsert", "Debezium JDBC");
         out.printf("%-44s %14s %14s %16s%n", "sink alone (records already in Kafka)", num(r, "sink_alone_rows_per_sec"),
                 num(r, "raw_upsert_rows_per_sec"), num(r, "debezium_jdbc_alone_rows_per_sec")
@@ -48,6 +54,22 @@ final class Table {
         if (Boolean.FALSE.equals(r.get("debezium_jdbc_alone_complete"))) {
             out.println("* Debezium JDBC was stopped at its time limit; its rate is the rows it had written by then.");
         }
+    }
+
+    private static void initialCopy(Map<String, Object> r, PrintStream out) {
+        out.printf("%-44s %14s %14s %16s%n", "initial copy of lagzero run (rows/s)", "backfill", "raw upsert",
+                "Debezium snapshot");
+        out.printf("%-44s %14s %14s %16s%n", "  source → target, end to end", num(r, "backfill_rows_per_sec"),
+                num(r, "raw_upsert_rows_per_sec"), num(r, "run_snapshot_rows_per_sec"));
+        for (String[] row : new String[][] {{"  CPU per row (µs), all of the bench JVM", "cpu_us_per_row"},
+                {"    of it the Kafka broker in that JVM", "broker_cpu_us_per_row"}, {"    of it JIT compiling", "jit_us_per_row"},
+                {"    of it garbage collection", "gc_us_per_row"}, {"  heap peak (MB)", "heap_peak_mb"},
+                {"  heap after GC peak (MB)", "heap_after_gc_peak_mb"}, {"  heap before the copy (MB)", "heap_before_mb"}}) {
+            out.printf("%-44s %14s %14s %16s%n", row[0], r.get("backfill_" + row[1]), "", r.get("run_snapshot_" + row[1]));
+        }
+        out.printf("%-44s %s × raw upsert, %s × Debezium snapshot (lagzero run)%s%n%n", "backfill", r.get("backfill_vs_raw_ratio"),
+                r.get("backfill_vs_debezium_snapshot_ratio"), r.containsKey("backfill_vs_connect_snapshot_ratio")
+                        ? ", " + r.get("backfill_vs_connect_snapshot_ratio") + " × Debezium snapshot + sink (Connect)" : "");
     }
 
     private static void streaming(PrintStream out, String sink, Map<String, Object> w) {
