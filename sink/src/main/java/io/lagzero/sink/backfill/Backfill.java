@@ -45,6 +45,7 @@ public final class Backfill implements AutoCloseable {
     private final Map<TableId, ChunkReader> readers = new LinkedHashMap<>();
     private final CountDownLatch stopped;
     private final Throttle throttle;
+    private final long startedNanos = System.nanoTime();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopping;
 
@@ -268,6 +269,11 @@ public final class Backfill implements AutoCloseable {
     public boolean isFinished() {
         Map<TableId, CopyState.TableCopy> progress = progress();
         return progress.size() == readers.size() && progress.values().stream().allMatch(CopyState.TableCopy::settled);
+    }
+
+    /** Time since the backfill started (planning, then copying). */
+    public Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     /** Why the backfill waits for the source right now, if it does. */

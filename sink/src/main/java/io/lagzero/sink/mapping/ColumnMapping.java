@@ -100,7 +100,7 @@ public final class ColumnMapping {
      */
     public ChangeEvent apply(ChangeEvent event) {
         TableId table = event.table();
-        if (rules.stream().noneMatch(rule -> rule.matchesTable(table))) {
+        if (rules.isEmpty() || rules.stream().noneMatch(rule -> rule.matchesTable(table))) {
             return event;
         }
         Map<String, ColumnRule> applied = new LinkedHashMap<>();
