@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.management.JMException;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServerConnection;
@@ -252,32 +251,17 @@ public final class ConnectWorker implements AutoCloseable {
         }
     }
 
-    private static final long NANOS_PER_TICK = 10_000_000L;
-
     public CpuTime cpuTime() {
         long total = withMBeans("the worker's CPU time", server -> (Long) server.getAttribute(
                 new ObjectName("java.lang:type=OperatingSystem"), "ProcessCpuTime"));
         long compiler = 0;
         long gc = 0;
-        try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(process.pid()), "task"))) {
-            for (Path thread : threads.toList()) {
-                String stat;
-                try {
-                    stat = Files.readString(thread.resolve("stat"));
-                } catch (IOException ended) {
-                    continue;
-                }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
-                if (name.contains("CompilerThre")) {
-                    compiler += nanos;
-                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
-                    gc += nanos;
-                }
+        for (Map.Entry<String, Long> thread : ThreadTicks.of(process.pid()).entrySet()) {
+            if (ThreadTicks.isCompiler(thread.getKey())) {
+                compiler += thread.getValue();
+            } else if (ThreadTicks.isGc(thread.getKey())) {
+                gc += thread.getValue();
             }
-        } catch (IOException e) {
-            // not Linux: only the total is known
         }
         return new CpuTime(total, compiler, gc);
     }
