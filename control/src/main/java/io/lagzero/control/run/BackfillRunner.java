@@ -65,14 +65,14 @@ public final class BackfillRunner implements AutoCloseable {
                 }
                 Thread.sleep(500);
             }
-            if (closed) {
-                return;
-            }
-            LOG.info("The binlog is streaming; starting the backfill");
-            backfill.set(Backfill.start(settings, target, applier, tables));
-            scheduler.scheduleWithFixedDelay(this::report, 0, 1, TimeUnit.SECONDS);
-            if (closed) {
-                backfill.get().close();
+            // Under the lock close() takes too: a close while the backfill starts waits, then stops it.
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                LOG.info("The binlog is streaming; starting the backfill");
+                backfill.set(Backfill.start(settings, target, applier, tables));
+                scheduler.scheduleWithFixedDelay(this::report, 0, 1, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -103,7 +103,9 @@ public final class BackfillRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
+        synchronized (this) {
+            closed = true;
+        }
         scheduler.shutdownNow();
         Backfill running = backfill.get();
         if (running != null) {

@@ -131,7 +131,7 @@ public final class CopyState {
         if (tables.isEmpty()) {
             return Optional.empty();
         }
-        String sql = "SELECT table_name, segment, low_key, high_key, cursor_key, rows_copied, chunks_copied FROM " + table
+        String sql = "SELECT table_name, segment, low_key, high_key, cursor_key FROM " + table
                 + " WHERE state = 'copy' AND table_name IN (" + tables.keySet().stream().map(t -> "?").collect(Collectors.joining(", "))
                 + ") ORDER BY table_name, segment LIMIT 1 FOR UPDATE SKIP LOCKED";
         try (PreparedStatement select = target.prepareStatement(sql)) {
@@ -144,7 +144,7 @@ public final class CopyState {
                     return Optional.empty();
                 }
                 return Optional.of(new Segment(tables.get(rs.getString(1)), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getLong(6), rs.getLong(7)));
+                        rs.getString(5)));
             }
         }
     }

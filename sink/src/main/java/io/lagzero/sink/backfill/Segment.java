@@ -11,5 +11,5 @@ import io.lagzero.sink.event.TableId;
  * @param high the first key column's value the segment stops before, as text; null: unbounded
  * @param cursor the key of the last row copied, encoded by {@link KeyCursor}; null before the first chunk
  */
-public record Segment(TableId table, int number, String low, String high, String cursor, long rows, long chunks) {
+public record Segment(TableId table, int number, String low, String high, String cursor) {
 }
