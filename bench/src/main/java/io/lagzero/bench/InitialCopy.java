@@ -1,15 +1,15 @@
 package io.lagzero.bench;
 
-import io.lagzero.connector.TableSelector;
-import io.lagzero.control.run.BackfillRunner;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.DatabaseServer;
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sink.backfill.Backfill;
+import io.lagzero.sink.backfill.BackfillRunner;
 import io.lagzero.sink.backfill.BackfillSettings;
 import io.lagzero.sink.backfill.CopyState;
+import io.lagzero.sink.source.TableSelector;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

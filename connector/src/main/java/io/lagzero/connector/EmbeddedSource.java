@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The source half of the pipeline: Debezium's MySQL/MariaDB connector in the Debezium embedded
  * engine, producing every change event to Kafka. A batch is marked processed (and so its binlog
- * position may be committed) only after Kafka acknowledged all of its records.
+ * position may be committed) only after Kafka acknowledged all of its records, and only up to the
+ * last record that completes its binlog row ({@link CommittableRecords}).
  */
 public final class EmbeddedSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedSource.class);
@@ -100,7 +101,8 @@ public final class EmbeddedSource implements AutoCloseable {
         LOG.debug("Producing {} change events", records.size());
         producer.sendAll(records);
         records.forEach(this::count);
-        for (RecordChangeEvent<SourceRecord> event : events) {
+        int committable = CommittableRecords.count(records);
+        for (RecordChangeEvent<SourceRecord> event : events.subList(0, committable)) {
             committer.markProcessed(event);
         }
         committer.markBatchFinished();

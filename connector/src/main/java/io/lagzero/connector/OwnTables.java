@@ -1,13 +1,12 @@
 package io.lagzero.connector;
 
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.source.TableSelector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
-import java.util.Set;
 
 /**
  * The tables lagzero keeps on the source for itself ({@value HeartbeatTable#NAME},
@@ -15,13 +14,11 @@ import java.util.Set;
  * verifies, counts or lists them as application tables, whatever {@code --tables} says.
  */
 public final class OwnTables {
-    private static final Set<String> NAMES = Set.of(HeartbeatTable.NAME, SignalTable.NAME);
-
     private OwnTables() {
     }
 
     public static boolean contains(TableId table) {
-        return NAMES.contains(table.table().toLowerCase(Locale.ROOT));
+        return TableSelector.isOwnTable(table);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.lagzero.connector;
 
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.source.TableSelector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * pipeline starts, so that Debezium knows its columns: {@code lagzero run} creates it when the user may.
  */
 public final class SignalTable {
-    public static final String NAME = "lagzero_signals";
+    public static final String NAME = TableSelector.SIGNAL_TABLE;
 
     private SignalTable() {
     }

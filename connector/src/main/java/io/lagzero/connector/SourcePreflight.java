@@ -1,12 +1,12 @@
 package io.lagzero.connector;
 
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.source.TableSelector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,18 +84,7 @@ public final class SourcePreflight {
      * none is a {@link SetupException}.
      */
     public static List<TableId> selectedTables(Connection c, TableSelector selector) throws SQLException {
-        List<TableId> tables = new ArrayList<>();
-        String sql = "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE' "
-                + "AND TABLE_SCHEMA NOT IN ('mysql', 'sys', 'information_schema', 'performance_schema') "
-                + "ORDER BY TABLE_SCHEMA, TABLE_NAME";
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                TableId table = new TableId(rs.getString(1), rs.getString(2));
-                if (selector.matches(table) && !OwnTables.contains(table)) {
-                    tables.add(table);
-                }
-            }
-        }
+        List<TableId> tables = selector.select(c);
         if (tables.isEmpty()) {
             throw new SetupException("No table on the source matches --tables " + String.join(",", selector.patterns())
                     + ". Fix: check the database and table names (the user must be able to see them).");

@@ -1,6 +1,7 @@
 package io.lagzero.connector;
 
 import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.source.TableSelector;
 import java.time.Duration;
 
 /**

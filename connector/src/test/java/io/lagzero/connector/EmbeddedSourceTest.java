@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sandbox.kafka.KafkaBroker;
+import io.lagzero.sink.source.TableSelector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

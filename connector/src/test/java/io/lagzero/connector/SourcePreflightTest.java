@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.source.TableSelector;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.lagzero.demo;
 
-import io.lagzero.connector.TableSelector;
 import io.lagzero.control.OptionalCommand;
 import io.lagzero.control.cli.DurationConverter;
 import io.lagzero.control.cutover.Cutover;
@@ -22,6 +21,7 @@ import io.lagzero.sink.backfill.BackfillSettings;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.source.TableSelector;
 import java.io.BufferedReader;
 import java.io.PrintWriter;
 import java.io.Reader;

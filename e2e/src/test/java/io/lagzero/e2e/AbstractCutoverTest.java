@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import io.lagzero.connector.TableSelector;
 import io.lagzero.control.Lagzero;
 import io.lagzero.control.run.MonitoringSettings;
 import io.lagzero.control.run.Pipeline;
@@ -14,6 +13,7 @@ import io.lagzero.control.verify.TableComparison;
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.source.TableSelector;
 import io.lagzero.testkit.DatabaseExtension;
 import io.lagzero.testkit.KafkaExtension;
 import java.io.ByteArrayInputStream;

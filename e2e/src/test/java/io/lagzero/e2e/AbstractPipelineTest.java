@@ -7,10 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lagzero.connector.SignalTable;
 import io.lagzero.connector.SourceOffsets;
 import io.lagzero.connector.SourceSettings;
-import io.lagzero.connector.TableSelector;
 import io.lagzero.control.Lagzero;
 import io.lagzero.control.health.PipelineStatus;
-import io.lagzero.control.run.BackfillRunner;
 import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.control.verify.TableComparator;
@@ -18,10 +16,12 @@ import io.lagzero.control.verify.TableComparison;
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.MariaDbServer;
 import io.lagzero.sink.backfill.Backfill;
+import io.lagzero.sink.backfill.BackfillRunner;
 import io.lagzero.sink.backfill.BackfillSettings;
 import io.lagzero.sink.backfill.CopyState;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.event.TableId;
+import io.lagzero.sink.source.TableSelector;
 import io.lagzero.testkit.DatabaseExtension;
 import io.lagzero.testkit.KafkaExtension;
 import java.io.IOException;
@@ -344,17 +344,19 @@ abstract class AbstractPipelineTest {
         targetDatabase(db);
         source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(100_000));
         Path dataDir = ServerDirs.fresh("e2e-bload");
-        // A low Threads_running limit (the default is 25) that ten sleeping queries exceed on any idle source.
-        PipelineConfig config = config(db, "bload", dataDir).withBackfill(Optional.of(new BackfillSettings(2, 500, 0, 6)));
+        // A low Threads_running limit (the default is 25) that ten sleeping queries exceed on any idle source, and
+        // a rate limit that keeps the copy going long after they started, however fast this machine copies.
+        PipelineConfig config = config(db, "bload", dataDir)
+                .withBackfill(Optional.of(new BackfillSettings(2, 500, 5_000, 6)));
         List<Thread> busy = new ArrayList<>();
         try (Pipeline pipeline = Pipeline.start(config)) {
             await().atMost(Duration.ofMinutes(1)).until(() -> copiedRows(db) > 2_000);
             for (int i = 0; i < 10; i++) {
-                Thread query = new Thread(() -> source.execute(db, "SELECT SLEEP(8)"));
+                Thread query = new Thread(() -> source.execute(db, "SELECT SLEEP(15)"));
                 busy.add(query);
                 query.start();
             }
-            await().atMost(Duration.ofSeconds(5)).until(() -> pipeline.monitor().status().reason()
+            await().atMost(Duration.ofSeconds(9)).until(() -> pipeline.monitor().status().reason()
                     .contains("waiting: source Threads_running"));
             long waiting = copiedRows(db);
             Thread.sleep(2_000);
@@ -606,15 +608,17 @@ abstract class AbstractPipelineTest {
         targetDatabase(db);
         source.execute(db, OrdersWorkload.CREATE, OrdersWorkload.seed(200_000));
         Path dataDir = ServerDirs.fresh("e2e-stall");
-        // Smaller chunks and fewer workers than the defaults: the stalls land ahead of a known cursor.
-        PipelineConfig config = config(db, "stall", dataDir).withBackfill(Optional.of(new BackfillSettings(2, 1000)));
+        // Smaller chunks, fewer workers and a rate limit: the cursor moves slowly enough for the stalls to land
+        // ahead of it on a busy machine.
+        PipelineConfig config = config(db, "stall", dataDir)
+                .withBackfill(Optional.of(new BackfillSettings(2, 1000, 10_000, BackfillSettings.MAX_THREADS_RUNNING_DEFAULT)));
         int stalls = 0;
         try (Pipeline pipeline = Pipeline.start(config)) {
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20))
                     .until(() -> lowestCursor(db, db + ".orders").isPresent());
             for (int attempt = 0; attempt < 10 && stalls < 4; attempt++) {
                 Optional<Long> cursor = lowestCursor(db, db + ".orders");
-                if (cursor.isPresent() && stallAndUpdate(db, cursor.get() + 1_500)) {
+                if (cursor.isPresent() && stallAndUpdate(db, cursor.get() + 3_000)) {
                     stalls++;
                 }
             }

@@ -3,7 +3,6 @@ package io.lagzero.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.lagzero.connector.TableSelector;
 import io.lagzero.control.Lagzero;
 import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.health.StatusJson;
@@ -12,6 +11,7 @@ import io.lagzero.control.run.Pipeline;
 import io.lagzero.control.run.PipelineConfig;
 import io.lagzero.sandbox.ServerDirs;
 import io.lagzero.sandbox.db.MariaDbServer;
+import io.lagzero.sink.source.TableSelector;
 import io.lagzero.testkit.DatabaseExtension;
 import io.lagzero.testkit.KafkaExtension;
 import java.io.IOException;

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * An application writing to the source without pause (or at a steady rate): inserts, updates,
  * deletes, key changes.
  */
-final class OrdersWorkload implements AutoCloseable {
-    static final String CREATE = "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer VARCHAR(50) NOT NULL, "
+public final class OrdersWorkload implements AutoCloseable {
+    public static final String CREATE = "CREATE TABLE orders (id BIGINT PRIMARY KEY, customer VARCHAR(50) NOT NULL, "
             + "amount DECIMAL(12,2) NOT NULL, status VARCHAR(10) NULL, updated_at DATETIME(6) NOT NULL)";
 
     private final Connection connection;
@@ -31,17 +31,17 @@ final class OrdersWorkload implements AutoCloseable {
         this.thread = new Thread(this::run, "orders-workload");
     }
 
-    static String seed(long rows) {
+    public static String seed(long rows) {
         return "INSERT INTO orders SELECT seq, CONCAT('customer ', seq % 97), seq % 10000 / 100, "
                 + "IF(seq % 4 = 0, NULL, 'new'), NOW(6) FROM seq_1_to_" + rows;
     }
 
-    static OrdersWorkload start(DatabaseServer source, String db, long rows) throws SQLException {
+    public static OrdersWorkload start(DatabaseServer source, String db, long rows) throws SQLException {
         return start(source, db, rows, 0);
     }
 
     /** @param writesPerSecond the steady rate; 0 writes as fast as the source takes it */
-    static OrdersWorkload start(DatabaseServer source, String db, long rows, int writesPerSecond) throws SQLException {
+    public static OrdersWorkload start(DatabaseServer source, String db, long rows, int writesPerSecond) throws SQLException {
         OrdersWorkload workload = new OrdersWorkload(source.connect(db), rows, writesPerSecond);
         workload.thread.start();
         return workload;
@@ -85,18 +85,18 @@ final class OrdersWorkload implements AutoCloseable {
         }
     }
 
-    long maxId() {
+    public long maxId() {
         return maxId.get();
     }
 
-    long writes() {
+    public long writes() {
         if (failure != null) {
             throw new IllegalStateException("the workload failed", failure);
         }
         return writes.get();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         running = false;
         thread.join();
     }

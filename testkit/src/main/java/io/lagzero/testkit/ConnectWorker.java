@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -215,6 +216,20 @@ public final class ConnectWorker implements AutoCloseable {
         });
     }
 
+    /** The sum of a numeric attribute over the worker's MBeans matching {@code pattern}; 0 when none matches. */
+    public double mbeanSum(String pattern, String attribute) {
+        return withMBeans("the worker's MBeans " + pattern, server -> {
+            double sum = 0;
+            for (ObjectName name : server.queryNames(new ObjectName(pattern), null)) {
+                boolean has = Arrays.stream(server.getMBeanInfo(name).getAttributes()).anyMatch(a -> a.getName().equals(attribute));
+                if (has && server.getAttribute(name, attribute) instanceof Number value) {
+                    sum += value.doubleValue();
+                }
+            }
+            return sum;
+        });
+    }
+
     /** Bytes of heap the worker's JVM uses right now (JMX {@code java.lang:type=Memory}). */
     public long heapUsedBytes() {
         return withMBeans("the worker's heap", server -> ((CompositeData) server.getAttribute(
@@ -334,6 +349,12 @@ public final class ConnectWorker implements AutoCloseable {
                     });
                     return status.isRunning(tasks);
                 });
+    }
+
+    /** Kills the worker at once (SIGKILL), as a crashed machine would end it; {@link #close()} still cleans up. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Stops the worker (SIGTERM, then SIGKILL after a minute) and deletes its working directory. */

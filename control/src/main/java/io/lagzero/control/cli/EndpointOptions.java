@@ -1,9 +1,9 @@
 package io.lagzero.control.cli;
 
 import io.lagzero.connector.JdbcEndpoint;
-import io.lagzero.connector.TableSelector;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
 import io.lagzero.sink.mapping.ColumnMapping;
+import io.lagzero.sink.source.TableSelector;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -90,7 +90,11 @@ public final class EndpointOptions {
     }
 
     public TableSelector tables() {
-        return TableSelector.parse(tables);
+        try {
+            return TableSelector.parse(tables);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
+        }
     }
 
     /** Parses {@code --column-mapping}; a bad rule stops the command with the parser's message. */

@@ -1,5 +1,6 @@
 package io.lagzero.control.cli;
 
+import static io.lagzero.sink.connect.LagzeroSinkConfig.BACKFILL_TABLES;
 import static io.lagzero.sink.connect.LagzeroSinkConfig.COLUMN_MAPPING;
 import static io.lagzero.sink.connect.LagzeroSinkConfig.CONNECTION_PASSWORD;
 import static io.lagzero.sink.connect.LagzeroSinkConfig.CONNECTION_URL;
@@ -47,9 +48,12 @@ public final class SinkKeys {
         return ENDPOINT_NAMES.getOrDefault(key, key.replace('.', '-'));
     }
 
-    /** Whether the key has its own option (else an endpoint option or a password source gives it). */
+    /**
+     * Whether the key has its own option (else an endpoint option or a password source gives it, or,
+     * for {@code backfill.tables}, {@code --tables} with {@code --initial-copy backfill}).
+     */
     public static boolean hasOwnOption(String key) {
-        return !ENDPOINT_NAMES.containsKey(key);
+        return !ENDPOINT_NAMES.containsKey(key) && !key.equals(BACKFILL_TABLES);
     }
 
     /** The sink key a --config file key names, if it is one spelt as the plugin spells it. */

@@ -63,6 +63,10 @@ public final class SinkOptions implements CommandLine.IModelTransformer {
             if (known == null) {
                 throw new UserError("--sink " + key + ": not a key of the sink. Fix: use a key of docs/sink-config.md");
             }
+            if (key.equals(LagzeroSinkConfig.BACKFILL_TABLES)) {
+                throw new UserError("--sink " + key + ": lagzero run backfills the tables of --tables. Fix: leave it out; "
+                        + "--initial-copy backfill (the default) copies them");
+            }
             if (known.type == ConfigDef.Type.PASSWORD) {
                 String variable = "LAGZERO_" + SinkKeys.runName(key).replace('-', '_').toUpperCase(Locale.ROOT);
                 throw new UserError("--sink " + key + ": passwords are never taken from the command line, where "

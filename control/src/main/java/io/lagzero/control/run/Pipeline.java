@@ -16,6 +16,7 @@ import io.lagzero.sandbox.kafka.BrokerSettings;
 import io.lagzero.sandbox.kafka.KafkaBroker;
 import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.sink.backfill.Backfill;
+import io.lagzero.sink.backfill.BackfillRunner;
 import io.lagzero.sink.connect.CachedSchemaJsonConverter;
 import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
@@ -235,6 +236,10 @@ public final class Pipeline implements AutoCloseable {
             }
         } else {
             LOG.info("Starting the initial {} of {}", initialCopy(), sourceDatabase.tables());
+            if (config.backfill().isPresent()) {
+                // No binlog position and no change applied: any copy state in the target is an earlier pipeline's.
+                Backfill.forget(config.target(), sourceDatabase.tables());
+            }
         }
     }
 

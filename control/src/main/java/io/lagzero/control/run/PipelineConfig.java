@@ -1,13 +1,13 @@
 package io.lagzero.control.run;
 
 import io.lagzero.connector.SourceSettings;
-import io.lagzero.connector.TableSelector;
 import io.lagzero.control.cli.SinkKeys;
 import io.lagzero.control.cli.UserError;
 import io.lagzero.sink.apply.TargetSettings;
 import io.lagzero.sink.backfill.BackfillSettings;
 import io.lagzero.sink.connect.SinkSettings;
 import io.lagzero.sink.dialect.Dialects;
+import io.lagzero.sink.source.TableSelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

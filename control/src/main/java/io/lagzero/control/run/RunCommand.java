@@ -6,9 +6,9 @@ import io.lagzero.control.cli.SinkKeys;
 import io.lagzero.control.cli.SinkOptions;
 import io.lagzero.control.cli.UserError;
 import io.lagzero.control.cli.UsesEndpoints;
-import io.lagzero.sink.backfill.BackfillSettings;
 import io.lagzero.sink.backfill.CopyState;
 import io.lagzero.sink.connect.LagzeroSinkConfig;
+import io.lagzero.sink.connect.SinkSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -69,25 +69,6 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
                     + "snapshot through Kafka) (default: ${DEFAULT-VALUE}).")
     InitialCopy initialCopy;
 
-    @Option(names = "--backfill-parallelism", paramLabel = "N", defaultValue = "" + BackfillSettings.PARALLELISM_DEFAULT,
-            description = "Chunks the backfill copies at once (default: ${DEFAULT-VALUE}).")
-    int backfillParallelism;
-
-    @Option(names = "--backfill-chunk-rows", paramLabel = "N", defaultValue = "" + BackfillSettings.CHUNK_ROWS_DEFAULT,
-            description = "Rows per backfill chunk: read under a row lock on the source, committed in one target "
-                    + "transaction (default: ${DEFAULT-VALUE}).")
-    int backfillChunkRows;
-
-    @Option(names = "--backfill-max-rows-per-sec", paramLabel = "N", defaultValue = "0",
-            description = "Most rows the backfill copies per second; 0 is no limit (default: ${DEFAULT-VALUE}).")
-    long backfillMaxRowsPerSecond;
-
-    @Option(names = "--backfill-max-threads-running", paramLabel = "N",
-            defaultValue = "" + BackfillSettings.MAX_THREADS_RUNNING_DEFAULT,
-            description = "The backfill waits while the source's Threads_running is above this; 0 never waits "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int backfillMaxThreadsRunning;
-
     @Option(names = "--status-interval", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
             description = "How often to log progress (default: ${DEFAULT-VALUE}).")
     Duration statusInterval;
@@ -116,10 +97,11 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
         endpoints.columnMappingRules().ifPresent(rules -> sinkKeys.put(LagzeroSinkConfig.COLUMN_MAPPING, rules));
         String targetUrl = endpoints.targetUrlOr(sinkKeys.remove(LagzeroSinkConfig.CONNECTION_URL));
         String targetUser = endpoints.targetUserOr(sinkKeys.remove(LagzeroSinkConfig.CONNECTION_USERNAME));
+        SinkSettings sink = SinkKeys.settings(targetUrl, targetUser, endpoints.targetPassword(), endpoints.sourceUrl(),
+                endpoints.sourceUser(), endpoints.sourcePassword(), sinkKeys);
         return new PipelineConfig(endpoints.sourceUrl(), endpoints.sourceUser(), endpoints.sourcePassword(),
-                endpoints.tables(), Optional.ofNullable(kafka), dataDir, topicPrefix, topicPartitions,
-                SinkKeys.settings(targetUrl, targetUser, endpoints.targetPassword(), endpoints.sourceUrl(),
-                        endpoints.sourceUser(), endpoints.sourcePassword(), sinkKeys), backfill());
+                endpoints.tables(), Optional.ofNullable(kafka), dataDir, topicPrefix, topicPartitions, sink,
+                initialCopy == InitialCopy.BACKFILL ? Optional.of(sink.backfill()) : Optional.empty());
     }
 
     @Override
@@ -152,18 +134,6 @@ public final class RunCommand implements Callable<Integer>, UsesEndpoints {
             closed.countDown();
         }
         return 0;
-    }
-
-    private Optional<BackfillSettings> backfill() {
-        if (initialCopy == InitialCopy.SNAPSHOT) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new BackfillSettings(backfillParallelism, backfillChunkRows, backfillMaxRowsPerSecond,
-                    backfillMaxThreadsRunning));
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage(), e);
-        }
     }
 
     private static String initialCopy(Pipeline pipeline) {

@@ -5,6 +5,7 @@ import io.lagzero.connectclient.ConnectorStatus;
 import io.lagzero.control.health.PipelineStatus;
 import io.lagzero.control.health.PipelineStatus.State;
 import io.lagzero.control.health.PipelineStatus.TableStatus;
+import io.lagzero.sink.backfill.CopyState;
 import io.lagzero.sink.connect.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -40,13 +44,14 @@ record ConnectDeployment(ConnectRest connect, String sinkConnector, Optional<Str
             KafkaBacklog backlog = KafkaBacklog.read(kafka, sinkConnector, topics(sinkConfig),
                     Optional.ofNullable(sinkConfig.get("errors.deadletterqueue.topic.name")).filter(t -> !t.isBlank()));
             TargetHeartbeat heartbeat = TargetHeartbeat.read(targetUrl, targetUser, targetPassword, clock);
-            return status(connectors, backlog, heartbeat);
+            return status(connectors, backlog, heartbeat, TargetCopy.read(targetUrl, targetUser, targetPassword));
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new IOException(e.getMessage(), e);
         }
     }
 
-    private PipelineStatus status(List<ConnectorStatus> connectors, KafkaBacklog backlog, TargetHeartbeat heartbeat) {
+    private PipelineStatus status(List<ConnectorStatus> connectors, KafkaBacklog backlog, TargetHeartbeat heartbeat,
+            TargetCopy copy) {
         Double lag = heartbeat.ageSeconds().orElse(null);
         double budget = maxLag.toMillis() / 1000.0;
         Optional<String> failed = connectors.stream().map(this::failure).flatMap(Optional::stream).findFirst();
@@ -60,6 +65,9 @@ record ConnectDeployment(ConnectRest connect, String sinkConnector, Optional<Str
         } else if (stopped.isPresent()) {
             state = State.LAGGING;
             reason = "connector not running: " + stopped.get() + "; " + lagText;
+        } else if (copy.copying()) {
+            state = State.LAGGING;
+            reason = copy.summary() + "; " + lagText;
         } else if (lag == null) {
             state = State.LAGGING;
             reason = "source capture stalled: " + heartbeat.problem().orElse("no heartbeat") + "; " + lagText;
@@ -72,8 +80,16 @@ record ConnectDeployment(ConnectRest connect, String sinkConnector, Optional<Str
             state = State.HEALTHY;
             reason = String.format(Locale.ROOT, "ok: %s within budget %.1f s", lagText, budget);
         }
-        List<TableStatus> tables = backlog.perTable().entrySet().stream().map(e -> new TableStatus(e.getKey(), null, null,
-                null, null, null, null, null, e.getValue(), null)).toList();
+        Map<String, CopyState.TableCopy> copies = new TreeMap<>();
+        copy.tables().forEach((table, tableCopy) -> copies.put(table.toString(), tableCopy));
+        Set<String> names = new TreeSet<>(backlog.perTable().keySet());
+        names.addAll(copies.keySet());
+        List<TableStatus> tables = names.stream().map(name -> {
+            CopyState.TableCopy tableCopy = copies.get(name);
+            return new TableStatus(name, tableCopy == null ? null : TargetCopy.phase(tableCopy),
+                    tableCopy == null ? null : tableCopy.rows(), null, null, null, null, null,
+                    backlog.perTable().getOrDefault(name, 0L), null);
+        }).toList();
         return new PipelineStatus(Version.current(), state, reason, lag, budget, null, lag, heartbeatInterval(), null,
                 backlog.total(), backlog.dlqRecords(), tables);
     }

@@ -2,7 +2,7 @@ package io.lagzero.control.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.lagzero.connector.TableSelector;
+import io.lagzero.sink.source.TableSelector;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

@@ -53,14 +53,37 @@ class RunSinkKeysTest {
         EXAMPLES.put("source.connection.password", "catalog-pw");
         EXAMPLES.put("max.retries", "3");
         EXAMPLES.put("retry.backoff.ms", "250");
+        EXAMPLES.put("backfill.parallelism", "2");
+        EXAMPLES.put("backfill.chunk.rows", "1000");
+        EXAMPLES.put("backfill.max.rows.per.sec", "500");
+        EXAMPLES.put("backfill.max.threads.running", "10");
     }
 
     @TempDir
     Path dir;
 
     @Test
-    void theExamplesCoverEveryKeyOfThePlugin() {
-        assertThat(EXAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(LagzeroSinkConfig.CONFIG_DEF.names());
+    void theExamplesCoverEveryKeyOfThePluginButTheTablesToBackfill() {
+        assertThat(EXAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(LagzeroSinkConfig.CONFIG_DEF.names().stream()
+                .filter(key -> !key.equals(LagzeroSinkConfig.BACKFILL_TABLES)).toList());
+    }
+
+    @Test
+    void runBackfillsItsTablesAndRefusesBackfillTables() {
+        List<String> args = baseArgsWithout();
+        args.addAll(List.of("--sink", "backfill.tables=app.items"));
+        assertThatThrownBy(() -> run(args, null)).isInstanceOf(UserError.class)
+                .hasMessageContaining("lagzero run backfills the tables of --tables");
+        assertThat(run(baseArgsWithout(), null).backfill()).as("the default initial copy").isPresent();
+        List<String> backfillKeys = baseArgsWithout();
+        backfillKeys.addAll(List.of("--backfill-parallelism", "2", "--backfill-chunk-rows", "1000"));
+        assertThat(run(backfillKeys, null).backfill()).hasValueSatisfying(settings -> {
+            assertThat(settings.parallelism()).isEqualTo(2);
+            assertThat(settings.chunkRows()).isEqualTo(1000);
+        });
+        List<String> snapshot = baseArgsWithout();
+        snapshot.addAll(List.of("--initial-copy", "snapshot"));
+        assertThat(run(snapshot, null).backfill()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.lagzero.control.verify.TableComparison;
 import io.lagzero.e2e.Target;
+import io.lagzero.e2e.connect.ConnectDeployment.Connectors;
 import io.lagzero.sandbox.db.MariaDbServer;
 import java.time.Duration;
 import java.util.List;

@@ -43,14 +43,22 @@ public final class Backfill implements AutoCloseable {
     private final HikariDataSource targetPool;
     private final Map<String, TableId> tableNames = new LinkedHashMap<>();
     private final Map<TableId, ChunkReader> readers = new LinkedHashMap<>();
+    private final ChunkListener listener;
     private final CountDownLatch stopped;
     private final Throttle throttle;
     private final long startedNanos = System.nanoTime();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean stopping;
 
-    private Backfill(BackfillSettings settings, TargetSettings target, ChangeApplier applier) {
+    /** Told of every chunk this backfill committed in the target. */
+    @FunctionalInterface
+    public interface ChunkListener {
+        void copied(TableId table, int rows);
+    }
+
+    private Backfill(BackfillSettings settings, TargetSettings target, ChangeApplier applier, ChunkListener listener) {
         this.settings = settings;
+        this.listener = listener;
         this.source = target.sourceCatalog();
         this.applier = applier;
         this.state = new CopyState(target.dialect());
@@ -65,13 +73,15 @@ public final class Backfill implements AutoCloseable {
      * the target through the stream.
      *
      * @param target the sink's target settings; their source catalog is where the rows are read
+     * @param listener told of each chunk committed in the target
      */
-    public static Backfill start(BackfillSettings settings, TargetSettings target, ChangeApplier applier, List<TableId> tables) {
+    public static Backfill start(BackfillSettings settings, TargetSettings target, ChangeApplier applier, List<TableId> tables,
+            ChunkListener listener) {
         if (target.sourceCatalog() == null) {
             throw new IllegalArgumentException("The backfill reads the source, and no source connection is configured. "
                     + "Fix: set source.connection.url, source.connection.user and source.connection.password");
         }
-        Backfill backfill = new Backfill(settings, target, applier);
+        Backfill backfill = new Backfill(settings, target, applier, listener);
         try {
             backfill.prepare(tables);
         } catch (SQLException | RuntimeException e) {
@@ -194,6 +204,7 @@ public final class Backfill implements AutoCloseable {
             } finally {
                 sourceConnection.rollback();
             }
+            listener.copied(segment.table(), chunk.rows().size());
             if (segmentDone) {
                 tableFinished(target, segment.table());
             }

@@ -72,15 +72,44 @@ public final class CopyState {
         this.table = dialect.quote(TABLE);
     }
 
-    /** Creates the state table when missing, and commits. */
+    /**
+     * Creates the state table when missing, and commits. Several tasks may create it at the same
+     * moment: PostgreSQL then fails all but one with a duplicate type, and the table is there.
+     */
     void ensure(Connection target) throws SQLException {
         try (Statement statement = target.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + table + " (table_name VARCHAR(400) NOT NULL, "
                     + "segment INT NOT NULL, low_key VARCHAR(100) NULL, high_key VARCHAR(100) NULL, cursor_key TEXT NULL, "
                     + "rows_copied BIGINT NOT NULL, chunks_copied BIGINT NOT NULL, state VARCHAR(10) NOT NULL, "
                     + "updated_ms BIGINT NOT NULL, PRIMARY KEY (table_name, segment))");
+            target.commit();
+        } catch (SQLException e) {
+            target.rollback();
+            if (!exists(target)) {
+                throw e;
+            }
         }
-        target.commit();
+    }
+
+    /** Whether the state table exists: a backfill has run against this target. */
+    public boolean exists(Connection target) throws SQLException {
+        try (Statement probe = target.createStatement()) {
+            probe.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
+            return true;
+        } catch (SQLException e) {
+            if ("42S02".equals(e.getSQLState()) || "42P01".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        } finally {
+            target.rollback();
+        }
+    }
+
+    /** Whether any of these tables has a copy plan: a process planned it once it saw the binlog streaming. */
+    boolean isPlanned(Connection target, Collection<TableId> tables) throws SQLException {
+        ensure(target);
+        return !progress(target, tables).isEmpty();
     }
 
     /**
@@ -211,7 +240,9 @@ public final class CopyState {
 
     /** Every table the state holds; empty when the state table does not exist. */
     public List<TableId> tables(Connection target) throws SQLException {
-        ensure(target);
+        if (!exists(target)) {
+            return List.of();
+        }
         List<TableId> tables = new ArrayList<>();
         try (Statement statement = target.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT DISTINCT table_name FROM " + table + " ORDER BY table_name")) {
@@ -230,7 +261,9 @@ public final class CopyState {
      * when the state table does not exist.
      */
     public void forget(Connection target, Collection<TableId> tables) throws SQLException {
-        ensure(target);
+        if (!exists(target)) {
+            return;
+        }
         try (PreparedStatement delete = target.prepareStatement("DELETE FROM " + table + " WHERE table_name = ?")) {
             for (TableId source : tables) {
                 delete.setString(1, source.toString());

@@ -5,14 +5,17 @@ import io.lagzero.sink.apply.NulHandling;
 import io.lagzero.sink.apply.RetryPolicy;
 import io.lagzero.sink.apply.SchemaEvolution;
 import io.lagzero.sink.apply.TargetSettings;
+import io.lagzero.sink.backfill.BackfillSettings;
 import io.lagzero.sink.index.SecondaryIndexes;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
 import io.lagzero.sink.source.SourceCatalog;
+import io.lagzero.sink.source.TableSelector;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -28,6 +31,7 @@ public final class LagzeroSinkConfig extends AbstractConfig {
     private static final String WRITES_GROUP = "Writes";
     private static final String SOURCE_GROUP = "Source catalog";
     private static final String ERRORS_GROUP = "Retries";
+    private static final String BACKFILL_GROUP = "Backfill";
 
     public static final String CONNECTION_URL = "connection.url";
     public static final String CONNECTION_URL_DOC = "The target database as a JDBC URL: jdbc:mariadb://host:3306/db, "
@@ -147,6 +151,39 @@ public final class LagzeroSinkConfig extends AbstractConfig {
             + "transiently; each further retry waits twice as long as the one before, at most 60 s. With the "
             + "defaults the sink rides out a target that is unreachable for up to about 5 minutes.";
 
+    public static final String BACKFILL_TABLES = "backfill.tables";
+    public static final String BACKFILL_TABLES_DOC = "The source tables the sink copies itself, straight from "
+            + "source.connection.url, while the binlog stream is applied (the backfill, docs/backfill.md): 'db.table' "
+            + "entries, comma-separated, where * and ? are globs ('app.*,billing.invoices'). Pair it with the Debezium "
+            + "source's snapshot.mode=no_data, so existing rows are copied once, by the backfill. Rows are read in "
+            + "primary-key chunks under a shared row lock (the source user needs SELECT on the tables) and written "
+            + "with their progress in one target transaction (table lagzero_backfill), so a restarted task resumes at "
+            + "the next chunk and every task of the connector, on every worker, takes chunks. The copy starts once a "
+            + "task has received a change streamed from the binlog (the heartbeat brings one). Empty: no backfill; "
+            + "Debezium's snapshot brings the existing rows.";
+
+    public static final String BACKFILL_PARALLELISM = "backfill.parallelism";
+    public static final int BACKFILL_PARALLELISM_DEFAULT = BackfillSettings.PARALLELISM_DEFAULT;
+    public static final String BACKFILL_PARALLELISM_DOC = "Chunks the backfill copies at once, each with a source and "
+            + "a target connection: per task on Kafka Connect, in all in lagzero run.";
+
+    public static final String BACKFILL_CHUNK_ROWS = "backfill.chunk.rows";
+    public static final int BACKFILL_CHUNK_ROWS_DEFAULT = BackfillSettings.CHUNK_ROWS_DEFAULT;
+    public static final String BACKFILL_CHUNK_ROWS_DOC = "Rows per backfill chunk: read under a shared row lock on the "
+            + "source, committed in one target transaction. A chunk that meets an application's row lock is retried "
+            + "at half the size.";
+
+    public static final String BACKFILL_MAX_ROWS_PER_SEC = "backfill.max.rows.per.sec";
+    public static final long BACKFILL_MAX_ROWS_PER_SEC_DEFAULT = 0;
+    public static final String BACKFILL_MAX_ROWS_PER_SEC_DOC = "The most rows the backfill copies per second (per task "
+            + "on Kafka Connect); 0 is no limit.";
+
+    public static final String BACKFILL_MAX_THREADS_RUNNING = "backfill.max.threads.running";
+    public static final int BACKFILL_MAX_THREADS_RUNNING_DEFAULT = BackfillSettings.MAX_THREADS_RUNNING_DEFAULT;
+    public static final String BACKFILL_MAX_THREADS_RUNNING_DOC = "The backfill copies no chunk while the source's "
+            + "Threads_running (sampled every second) is above this, so the application has the server to itself "
+            + "under load; status shows the wait and why. 0 never waits.";
+
     public static final ConfigDef CONFIG_DEF = configDef();
 
     private final SinkSettings settings;
@@ -201,6 +238,18 @@ public final class LagzeroSinkConfig extends AbstractConfig {
         def.define(SOURCE_CONNECTION_PASSWORD, Type.PASSWORD, null, null, Importance.LOW, SOURCE_CONNECTION_PASSWORD_DOC,
                 SOURCE_GROUP, ++order, Width.MEDIUM, "Source password");
         order = 0;
+        def.define(BACKFILL_TABLES, Type.STRING, "", Validators.tableSelection(), Importance.MEDIUM, BACKFILL_TABLES_DOC,
+                BACKFILL_GROUP, ++order, Width.LONG, "Tables to backfill");
+        def.define(BACKFILL_PARALLELISM, Type.INT, BACKFILL_PARALLELISM_DEFAULT, Range.between(1, 64), Importance.LOW,
+                BACKFILL_PARALLELISM_DOC, BACKFILL_GROUP, ++order, Width.SHORT, "Chunks at once");
+        def.define(BACKFILL_CHUNK_ROWS, Type.INT, BACKFILL_CHUNK_ROWS_DEFAULT, Range.between(1, 1_000_000), Importance.LOW,
+                BACKFILL_CHUNK_ROWS_DOC, BACKFILL_GROUP, ++order, Width.SHORT, "Rows per chunk");
+        def.define(BACKFILL_MAX_ROWS_PER_SEC, Type.LONG, BACKFILL_MAX_ROWS_PER_SEC_DEFAULT, Range.atLeast(0L),
+                Importance.LOW, BACKFILL_MAX_ROWS_PER_SEC_DOC, BACKFILL_GROUP, ++order, Width.SHORT, "Rows per second");
+        def.define(BACKFILL_MAX_THREADS_RUNNING, Type.INT, BACKFILL_MAX_THREADS_RUNNING_DEFAULT, Range.atLeast(0),
+                Importance.LOW, BACKFILL_MAX_THREADS_RUNNING_DOC, BACKFILL_GROUP, ++order, Width.SHORT,
+                "Source Threads_running limit");
+        order = 0;
         def.define(MAX_RETRIES, Type.INT, MAX_RETRIES_DEFAULT, Range.atLeast(0), Importance.MEDIUM, MAX_RETRIES_DOC,
                 ERRORS_GROUP, ++order, Width.SHORT, "Retries of a transient failure");
         def.define(RETRY_BACKOFF_MS, Type.LONG, RETRY_BACKOFF_MS_DEFAULT, Range.atLeast(0L), Importance.MEDIUM,
@@ -218,7 +267,11 @@ public final class LagzeroSinkConfig extends AbstractConfig {
                     new TableNameFormat(getString(COLLECTION_NAME_FORMAT)), ColumnMapping.parse(getString(COLUMN_MAPPING)),
                     DdlPolicy.valueOf(upper(DDL_POLICY)), NulHandling.valueOf(upper(NUL_HANDLING)), catalog,
                     secondaryIndexes());
-            return new SinkSettings(target, new RetryPolicy(getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS))));
+            return new SinkSettings(target, new RetryPolicy(getInt(MAX_RETRIES), Duration.ofMillis(getLong(RETRY_BACKOFF_MS))),
+                    new BackfillSettings(getInt(BACKFILL_PARALLELISM), getInt(BACKFILL_CHUNK_ROWS),
+                            getLong(BACKFILL_MAX_ROWS_PER_SEC), getInt(BACKFILL_MAX_THREADS_RUNNING)),
+                    isSet(getString(BACKFILL_TABLES)) ? Optional.of(TableSelector.parse(getString(BACKFILL_TABLES)))
+                            : Optional.empty());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
@@ -238,7 +291,12 @@ public final class LagzeroSinkConfig extends AbstractConfig {
             problems.put(SOURCE_CONNECTION_USERNAME, SOURCE_CONNECTION_USERNAME + " is missing. Fix: set the source "
                     + "user that " + SOURCE_CONNECTION_URL + " connects as");
         }
-        if (!hasSource && "after_snapshot".equalsIgnoreCase(String.valueOf(values.get(SECONDARY_INDEXES)))) {
+        if (!hasSource && isSet(values.get(BACKFILL_TABLES))) {
+            problems.put(SOURCE_CONNECTION_URL, SOURCE_CONNECTION_URL + " is missing: " + BACKFILL_TABLES
+                    + " copies rows from the source. Fix: set it (e.g. jdbc:mariadb://db1:3306/), "
+                    + SOURCE_CONNECTION_USERNAME + " and " + SOURCE_CONNECTION_PASSWORD + ", or leave " + BACKFILL_TABLES
+                    + " empty");
+        } else if (!hasSource && "after_snapshot".equalsIgnoreCase(String.valueOf(values.get(SECONDARY_INDEXES)))) {
             problems.put(SOURCE_CONNECTION_URL, SOURCE_CONNECTION_URL + " is missing: " + SECONDARY_INDEXES
                     + "=after_snapshot (the default) reads the source's indexes there. Fix: set it (e.g. "
                     + "jdbc:mariadb://db1:3306/) and " + SOURCE_CONNECTION_USERNAME + ", or set " + SECONDARY_INDEXES

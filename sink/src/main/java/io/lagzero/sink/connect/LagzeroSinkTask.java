@@ -3,10 +3,12 @@ package io.lagzero.sink.connect;
 import io.lagzero.sink.apply.ApplyException;
 import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.sink.apply.RetryPolicy;
+import io.lagzero.sink.backfill.BackfillRunner;
 import io.lagzero.sink.error.SqlErrors;
 import io.lagzero.sink.event.ChangeEventDecoder;
 import io.lagzero.sink.event.KafkaPosition;
 import io.lagzero.sink.event.Operation;
+import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.event.UndecodableRecordException;
 import io.lagzero.sink.lag.ChangeTiming;
 import io.lagzero.sink.lag.LagTracker;
@@ -17,9 +19,12 @@ import io.lagzero.sink.metrics.ApplyMetrics.Outcome;
 import io.lagzero.sink.metrics.ApplyOutcomes;
 import io.lagzero.sink.metrics.CountingApplyMetrics;
 import io.lagzero.sink.metrics.SinkMeters;
+import io.lagzero.sink.source.TableSelector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -30,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.metrics.PluginMetrics;
@@ -65,6 +71,8 @@ public final class LagzeroSinkTask extends SinkTask {
     private DeadLetters deadLetters;
     private String name;
     private int retries;
+    private BackfillRunner backfill;
+    private final AtomicBoolean streamed = new AtomicBoolean();
 
     @Override
     public String version() {
@@ -81,8 +89,33 @@ public final class LagzeroSinkTask extends SinkTask {
         metrics = ApplyMetrics.all(counts, meters.applyMetrics());
         trackHeartbeatOwnership();
         publishMetrics();
+        settings.backfillTables().ifPresent(this::startBackfill);
         LOG.info("Task of {} started: {}; bad records go to {}", name, settings,
                 deadLetters.enabled() ? "the errant record reporter" : "nowhere (errors.tolerance=none): the task fails on one");
+    }
+
+    /**
+     * Copies the selected tables beside the stream, once a change streamed from the binlog has
+     * reached this task or another task planned the copy; the copy state in the target shares the
+     * chunks among all tasks.
+     */
+    private void startBackfill(TableSelector selector) {
+        List<TableId> tables;
+        try (Connection source = settings.target().sourceCatalog().connect()) {
+            tables = selector.select(source);
+        } catch (SQLException e) {
+            throw new ConnectException("Cannot list the tables of " + LagzeroSinkConfig.BACKFILL_TABLES + " on the source: "
+                    + e.getMessage() + ". Fix: check " + LagzeroSinkConfig.SOURCE_CONNECTION_URL + " and the source user's "
+                    + "grants", e);
+        }
+        if (tables.isEmpty()) {
+            throw new ConnectException("No table on the source matches " + LagzeroSinkConfig.BACKFILL_TABLES + "="
+                    + String.join(",", selector.patterns()) + ". Fix: check the database and table names (the source user "
+                    + "must be able to see them)");
+        }
+        tracker.copyByBackfill();
+        applier.copiesByBackfill();
+        backfill = BackfillRunner.start(settings.backfill(), settings.target(), applier, tables, streamed::get, tracker);
     }
 
     /** Through the worker's metrics (JMX); workers before Kafka 4.1 have no plugin metrics. */
@@ -115,12 +148,22 @@ public final class LagzeroSinkTask extends SinkTask {
 
     @Override
     public void put(Collection<SinkRecord> records) {
+        if (backfill != null) {
+            backfill.failure().ifPresent(e -> {
+                throw new ConnectException("The backfill stopped: " + e.getMessage(), e);
+            });
+        }
         if (records.isEmpty()) {
             return;
         }
         List<SinkRecord> batch = List.copyOf(records);
         List<SinkRecord> pending = deadLetters.notReported(batch);
-        ReceivedBatch received = tracker.received(ChangeTiming.of(pending));
+        List<ChangeTiming> timings = ChangeTiming.of(pending);
+        if (!streamed.get() && timings.stream().anyMatch(t -> t.snapshot() == ChangeTiming.SnapshotMark.STREAMING)) {
+            LOG.info("{}: received a change streamed from the binlog", name);
+            streamed.set(true);
+        }
+        ReceivedBatch received = tracker.received(timings);
         try {
             if (!pending.isEmpty()) {
                 Timer.Sample sample = Timer.start(registry);
@@ -263,6 +306,9 @@ public final class LagzeroSinkTask extends SinkTask {
 
     @Override
     public void stop() {
+        if (backfill != null) {
+            backfill.close();
+        }
         if (applier != null) {
             applier.close();
         }

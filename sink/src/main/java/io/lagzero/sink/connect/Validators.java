@@ -3,6 +3,7 @@ package io.lagzero.sink.connect;
 import io.lagzero.sink.dialect.Dialects;
 import io.lagzero.sink.mapping.ColumnMapping;
 import io.lagzero.sink.naming.TableNameFormat;
+import io.lagzero.sink.source.TableSelector;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -77,6 +78,19 @@ final class Validators {
                 ColumnMapping.parse(value == null ? null : value.toString());
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(e.getMessage());
+            }
+        });
+    }
+
+    /** Empty, or {@code db.table} entries with globs, as {@link TableSelector} takes them. */
+    static ConfigDef.Validator tableSelection() {
+        return describe("empty, or 'db.table' entries separated by ',', * and ? as globs", (name, value) -> {
+            String text = value == null ? "" : value.toString();
+            for (String entry : text.split(",")) {
+                if (!entry.isBlank() && entry.trim().split("\\.", -1).length != 2) {
+                    throw new ConfigException(name + " entry '" + entry.trim() + "' is not DATABASE.TABLE. Fix: write "
+                            + "e.g. app.users or app.*");
+                }
             }
         });
     }

@@ -208,6 +208,16 @@ public final class LagTracker {
         return table(table).newestAppliedMicros();
     }
 
+    /** This process (on Kafka Connect: this task) committed a backfill chunk of the table in the target. */
+    public void copiedHere(String table, long rows) {
+        table(table).copiedHere(rows);
+    }
+
+    /** Rows this process (this task) copied with the backfill. */
+    public long copiedHere(String table) {
+        return table(table).copiedHere();
+    }
+
     /** Rows of the initial snapshot committed in the target. */
     public long snapshotRows(String table) {
         return table(table).snapshotRows();

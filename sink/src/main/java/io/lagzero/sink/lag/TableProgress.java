@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class TableProgress {
     private final LongAdder applied = new LongAdder();
     private final LongAdder snapshotRows = new LongAdder();
+    private final LongAdder copiedHere = new LongAdder();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong newestAppliedMicros = new AtomicLong();
     private volatile boolean snapshotDone;
@@ -32,6 +33,14 @@ final class TableProgress {
     void copiedRows(long rows) {
         snapshotRows.reset();
         snapshotRows.add(rows);
+    }
+
+    void copiedHere(long rows) {
+        copiedHere.add(rows);
+    }
+
+    long copiedHere() {
+        return copiedHere.sum();
     }
 
     void copyPhase(String phase) {

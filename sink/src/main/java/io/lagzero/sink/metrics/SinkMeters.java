@@ -22,6 +22,7 @@ public final class SinkMeters {
     public static final String HEARTBEAT_AGE = "lagzero.heartbeat.age";
     public static final String BACKLOG_RECORDS = "lagzero.backlog.records";
     public static final String SNAPSHOT_ROWS = "lagzero.snapshot.rows";
+    public static final String BACKFILL_ROWS = "lagzero.backfill.rows";
     public static final String APPLY_TIME = "lagzero.sink.apply";
 
     private final MicrometerApplyMetrics applyMetrics;
@@ -54,6 +55,9 @@ public final class SinkMeters {
                 .description("Change events waiting in Kafka for the sink").tag("table", table).register(registry);
         FunctionCounter.builder(SNAPSHOT_ROWS, tracker, t -> t.snapshotRows(table))
                 .description("Initial snapshot rows committed in the target").tag("table", table).register(registry);
+        FunctionCounter.builder(BACKFILL_ROWS, tracker, t -> t.copiedHere(table))
+                .description("Rows this process (on Kafka Connect: this task) copied with the backfill").tag("table", table)
+                .register(registry);
     }
 
     public ApplyMetrics applyMetrics() {
