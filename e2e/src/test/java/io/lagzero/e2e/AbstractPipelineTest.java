@@ -336,6 +336,31 @@ abstract class AbstractPipelineTest {
         assertThat(code).as("no backfilled table matches").isEqualTo(2);
     }
 
+    /**
+     * A row the target refuses (here a CHECK the source does not have) stops the backfill, and the
+     * pipeline, with one message that names the row's key and the fix.
+     */
+    @Test
+    void aRowTheTargetRefusesStopsTheBackfillNamingItsKey() throws Exception {
+        String db = target.qualifier() + "_brefuse";
+        source.createDatabase(db);
+        targetDatabase(db);
+        source.execute(db, "CREATE TABLE scores (id INT PRIMARY KEY, points INT NOT NULL)",
+                "INSERT INTO scores SELECT seq, IF(seq = 7013, -5, seq) FROM seq_1_to_20000");
+        try (Connection c = target.server().connect(db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + qualified(db, "scores") + " (id INT PRIMARY KEY, points INT NOT NULL CHECK (points >= 0))");
+        }
+        Path dataDir = ServerDirs.fresh("e2e-brefuse");
+        try (Pipeline pipeline = Pipeline.start(config(db, "brefuse", dataDir).withBackfill(Optional.of(BackfillSettings.defaults())))) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> pipeline.failure().isPresent());
+            assertThat(pipeline.failure().orElseThrow().getMessage())
+                    .contains("The target refuses the row with key {id=7013} of " + db + ".scores")
+                    .contains("Fix: change the target table");
+        } finally {
+            ServerDirs.deleteRecursively(dataDir);
+        }
+    }
+
     /** The backfill waits while the source runs more threads than allowed, says so in /status, and goes on after. */
     @Test
     void theBackfillWaitsWhileTheSourceIsBusy() throws Exception {

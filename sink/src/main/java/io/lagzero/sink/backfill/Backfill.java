@@ -1,10 +1,12 @@
 package io.lagzero.sink.backfill;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.lagzero.sink.apply.ApplyException;
 import io.lagzero.sink.apply.ChangeApplier;
 import io.lagzero.sink.apply.TargetPool;
 import io.lagzero.sink.apply.TargetSettings;
 import io.lagzero.sink.error.SqlErrors;
+import io.lagzero.sink.event.ChangeEvent;
 import io.lagzero.sink.event.TableId;
 import io.lagzero.sink.source.SourceCatalog;
 import java.sql.Connection;
@@ -200,6 +202,9 @@ public final class Backfill implements AutoCloseable {
                 target.commit();
             } catch (SQLException | RuntimeException e) {
                 target.rollback();
+                if (SqlErrors.classify(e) == SqlErrors.Kind.PERMANENT) {
+                    throw rejected(target, segment.table(), chunk.rows(), e);
+                }
                 throw e;
             } finally {
                 sourceConnection.rollback();
@@ -210,6 +215,30 @@ public final class Backfill implements AutoCloseable {
             }
             return Outcome.COPIED;
         }
+    }
+
+    /**
+     * The target refuses the chunk for something in its rows (a value a column rejects): names the
+     * first row it refuses, found by writing them one at a time (each rolled back), so the operator
+     * can fix the target table or the row and restart; the copy then resumes at this chunk.
+     */
+    private ApplyException rejected(Connection target, TableId table, List<ChangeEvent> rows, Exception failure)
+            throws SQLException {
+        for (ChangeEvent row : rows) {
+            try {
+                applier.writeCopied(target, List.of(row));
+            } catch (SQLException | RuntimeException e) {
+                if (SqlErrors.classify(e) != SqlErrors.Kind.PERMANENT) {
+                    return new ApplyException(table, "A backfill chunk of " + table + " failed: " + e.getMessage(), e);
+                }
+                return new ApplyException(table, "The target refuses the row with key " + row.key() + " of " + table + ": "
+                        + e.getMessage() + ". Fix: change the target table (or the row) so the row fits, then restart; the "
+                        + "backfill resumes at this chunk", e);
+            } finally {
+                target.rollback();
+            }
+        }
+        return new ApplyException(table, "The target refuses a chunk of " + table + ": " + failure.getMessage(), failure);
     }
 
     private void tableFinished(Connection target, TableId table) throws SQLException {
