@@ -8,26 +8,24 @@ import io.lagzero.sink.event.TableId;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The backfill's progress as committed in the target's copy state ({@value CopyState#TABLE}): on
  * Kafka Connect the sink's tasks copy, and this is what they have copied.
  *
- * @param tables each table's copy; empty when no backfill ran against this target
- * @param problem why it could not be read
+ * @param tables each table's copy; empty when no backfill ran against this target, or when the
+ *     target cannot be read (the heartbeat's reading then says why)
  */
-record TargetCopy(Map<TableId, CopyState.TableCopy> tables, Optional<String> problem) {
+record TargetCopy(Map<TableId, CopyState.TableCopy> tables) {
     static TargetCopy read(String url, String user, String password) {
         try (Connection c = JdbcConnections.open("target", url, user, password)) {
             c.setAutoCommit(false);
             CopyState state = new CopyState(Dialects.forUrl(url));
             List<TableId> tables = state.tables(c);
-            return new TargetCopy(tables.isEmpty() ? Map.of() : state.progress(c, tables), Optional.empty());
+            return new TargetCopy(tables.isEmpty() ? Map.of() : state.progress(c, tables));
         } catch (SQLException | SetupException e) {
-            return new TargetCopy(Map.of(), Optional.of("cannot read the backfill's progress in the target: " + e.getMessage()));
+            return new TargetCopy(Map.of());
         }
     }
 
@@ -45,12 +43,8 @@ record TargetCopy(Map<TableId, CopyState.TableCopy> tables, Optional<String> pro
                 + (held.isEmpty() ? "" : " (" + String.join(", ", held) + ")") + ", " + rows + " rows";
     }
 
-    /** The table's phase as status pages name it: {@code backfill}, {@code paused}, {@code aborted}, {@code streaming}. */
+    /** The table's phase as {@code lagzero run}'s status names it: a copied table is {@code streaming}. */
     static String phase(CopyState.TableCopy copy) {
-        return switch (copy.phase()) {
-            case COPY -> "backfill";
-            case DONE -> "streaming";
-            default -> copy.phase().name().toLowerCase(Locale.ROOT);
-        };
+        return copy.done() ? "streaming" : copy.phase().statusName();
     }
 }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -113,8 +112,7 @@ public final class BackfillRunner implements AutoCloseable {
         Backfill running = backfill.get();
         Map<TableId, CopyState.TableCopy> progress = running.progress();
         tracker.copyWaiting(running.throttled().orElse(null));
-        progress.values().forEach(copy -> tracker.copied(copy.table().toString(), copy.rows(), copy.phase() == CopyState.Phase.COPY
-                ? "backfill" : copy.phase().name().toLowerCase(Locale.ROOT)));
+        progress.values().forEach(copy -> tracker.copied(copy.table().toString(), copy.rows(), copy.phase().statusName()));
         if (!progress.isEmpty() && progress.values().stream().allMatch(CopyState.TableCopy::done)) {
             tracker.copyFinished();
         }

@@ -39,6 +39,11 @@ public final class CopyState {
         String text() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** As status pages and the lag tracker name it: {@code backfill}, {@code paused}, {@code aborted}, {@code done}. */
+        public String statusName() {
+            return this == COPY ? "backfill" : text();
+        }
     }
 
     /** A table's copy as the state records it. */

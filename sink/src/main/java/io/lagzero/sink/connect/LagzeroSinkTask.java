@@ -89,7 +89,12 @@ public final class LagzeroSinkTask extends SinkTask {
         metrics = ApplyMetrics.all(counts, meters.applyMetrics());
         trackHeartbeatOwnership();
         publishMetrics();
-        settings.backfillTables().ifPresent(this::startBackfill);
+        try {
+            settings.backfillTables().ifPresent(this::startBackfill);
+        } catch (RuntimeException e) {
+            applier.close();
+            throw e;
+        }
         LOG.info("Task of {} started: {}; bad records go to {}", name, settings,
                 deadLetters.enabled() ? "the errant record reporter" : "nowhere (errors.tolerance=none): the task fails on one");
     }
